@@ -1,0 +1,101 @@
+package dev.plugboard.host;
+
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.internal.inject.Components;
+import dev.plugboard.host.internal.inject.HostSettings;
+import dev.plugboard.host.internal.plugins.LoadedConnector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Plugboard host embedded in an application: the connector plugins of one folder, ready to
+ * describe, draw forms for, verify and connect.
+ *
+ * <pre>{@code
+ * try (Plugboard plugboard = Plugboard.builder()
+ *     .pluginsDir(Path.of("/opt/plugboard/plugins"))
+ *     .build()) {
+ *   ConnectorDescriptor bigcommerce = plugboard.describe("bigcommerce");
+ *   bigcommerce.scopes().forEach(scope -> System.out.println(scope.name() + ": " + scope.permission()));
+ * }
+ * }</pre>
+ *
+ * <p>A plugin that fails to load does not fail the host: it is listed by {@link #plugins()} with
+ * its reason, and every other plugin works. Instances are thread-safe.
+ */
+public final class Plugboard implements AutoCloseable {
+
+  private final Components components;
+
+  private Plugboard(Components components) {
+    this.components = components;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every plugin jar in the plugins folder, loaded or failed, ordered by id. */
+  public List<PluginStatus> plugins() {
+    return components.plugins().plugins();
+  }
+
+  /** The connectors the loaded plugins contribute, ordered by id. */
+  public List<ConnectorDescriptor> connectors() {
+    return components.plugins().connectors().stream().map(LoadedConnector::descriptor).toList();
+  }
+
+  /**
+   * Everything the connector declares: guide, fields, scopes.
+   *
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   */
+  public ConnectorDescriptor describe(String connectorId) {
+    return components.plugins().connector(connectorId).descriptor();
+  }
+
+  /** {@code pluginId@version} of the plugin that contributes the connector. */
+  public String pluginOf(String connectorId) {
+    return components.plugins().connector(connectorId).pluginLabel();
+  }
+
+  /** Stops the plugins and releases their class loaders. */
+  @Override
+  public void close() {
+    components.plugins().close();
+  }
+
+  /** Settings for a {@link Plugboard}; {@link #pluginsDir(Path)} is required. */
+  public static final class Builder {
+    private Path pluginsDir;
+
+    private Builder() {}
+
+    /** The folder holding plugin jars. */
+    public Builder pluginsDir(Path pluginsDir) {
+      this.pluginsDir = Objects.requireNonNull(pluginsDir, "pluginsDir == null");
+      return this;
+    }
+
+    /**
+     * Loads the plugins.
+     *
+     * @throws PlugboardException when the plugins folder is missing or not a folder
+     */
+    public Plugboard build() {
+      if (pluginsDir == null) {
+        throw new IllegalStateException("pluginsDir == null: call pluginsDir(Path) before build()");
+      }
+      Path dir = pluginsDir.toAbsolutePath().normalize();
+      if (!Files.isDirectory(dir)) {
+        throw new PlugboardException(
+            "plugins folder " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
+      }
+      Components components = Components.create(new HostSettings(dir));
+      components.plugins();
+      return new Plugboard(components);
+    }
+  }
+}

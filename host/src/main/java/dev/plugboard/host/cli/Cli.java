@@ -1,0 +1,47 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.host.PlugboardException;
+import dev.plugboard.host.UnknownConnectorException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Runs one {@code plugboard} command line and says what exit code it ends with. */
+public final class Cli {
+
+  private Cli() {}
+
+  public static int run(String[] args, CliEnvironment environment) {
+    CommandLine commandLine = new CommandLine(new PlugboardCommand(environment));
+    commandLine.setOut(environment.out());
+    commandLine.setErr(environment.err());
+    commandLine.setParameterExceptionHandler(Cli::usageError);
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, environment));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    int code = commandLine.execute(args);
+    environment.out().flush();
+    environment.err().flush();
+    return code;
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    command.getErr().println("plugboard: " + e.getMessage());
+    command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return ExitCode.USAGE;
+  }
+
+  /** Problems are reported in words, never as a stack trace, and map to a documented exit code. */
+  private static int failure(Exception e, CliEnvironment environment) {
+    if (e instanceof UnknownConnectorException || e instanceof UsageException) {
+      environment.err().println("plugboard: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    if (e instanceof PlugboardException) {
+      environment.err().println("plugboard: " + e.getMessage());
+      return ExitCode.COULD_NOT_FINISH;
+    }
+    environment.err().println("plugboard: unexpected " + e.getClass().getSimpleName()
+        + " (a bug: please report it with the command you ran; set PLUGBOARD_LOG=debug for details)");
+    return ExitCode.COULD_NOT_FINISH;
+  }
+}

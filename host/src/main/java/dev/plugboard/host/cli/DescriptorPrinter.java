@@ -1,0 +1,97 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.api.descriptor.GuideStep;
+import dev.plugboard.api.descriptor.Scope;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a connector's descriptor for a person about to set up the platform side. */
+final class DescriptorPrinter {
+
+  private static final int WIDTH = 100;
+
+  private final PrintWriter out;
+
+  DescriptorPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(ConnectorDescriptor descriptor, String plugin) {
+    out.println(descriptor.name() + " (connector " + descriptor.id() + ", plugin " + plugin + ")");
+    wrap(descriptor.summary(), "");
+    out.println();
+    printGuide(descriptor);
+    out.println();
+    printFields(descriptor);
+    if (!descriptor.scopes().isEmpty()) {
+      out.println();
+      printScopes(descriptor);
+    }
+  }
+
+  private void printGuide(ConnectorDescriptor descriptor) {
+    out.println("Setup guide: " + descriptor.guide().title());
+    List<GuideStep> steps = descriptor.guide().steps();
+    for (int i = 0; i < steps.size(); i++) {
+      String number = (i + 1) + ". ";
+      out.println("  " + number + steps.get(i).title());
+      wrap(steps.get(i).text(), "  " + " ".repeat(number.length()));
+    }
+  }
+
+  private void printFields(ConnectorDescriptor descriptor) {
+    out.println("Values to hand over, in this order:");
+    for (Field field : descriptor.fields()) {
+      String where = field.guideStep() == null ? "" : "; found at guide step " + field.guideStep();
+      out.println("  " + field.label() + " (" + field.id() + "): " + field.kind().name().toLowerCase(Locale.ROOT)
+          + (field.required() ? ", required" : ", optional") + where);
+      String indent = "      ";
+      wrap(field.help(), indent);
+      if (field.example() != null) {
+        wrap("Example: " + field.example(), indent);
+      }
+      if (field.patternHint() != null) {
+        wrap("Format: " + field.patternHint(), indent);
+      }
+      if (!field.fileLabels().isEmpty()) {
+        wrap("In the credentials file: " + String.join(" or ", field.fileLabels()), indent);
+      }
+    }
+    if (descriptor.credentialsFile() != null) {
+      wrap("Credentials file: " + descriptor.credentialsFile().description(), "  ");
+    }
+  }
+
+  private void printScopes(ConnectorDescriptor descriptor) {
+    Integer step = descriptor.scopeRemediation() == null ? null : descriptor.scopeRemediation().guideStep();
+    out.println("Scopes to grant" + (step == null ? "" : " (guide step " + step + ")") + ":");
+    List<Scope> scopes = descriptor.scopes();
+    int name = Math.max("Scope".length(), scopes.stream().mapToInt(s -> s.name().length()).max().orElse(0));
+    int permission = Math.max("Permission".length(), scopes.stream().mapToInt(s -> s.permission().length()).max().orElse(0));
+    String row = "  %-" + name + "s  %-" + permission + "s  %s%n";
+    out.printf(row, "Scope", "Permission", descriptor.name() + " scope id");
+    for (Scope scope : scopes) {
+      out.printf(row, scope.name(), scope.permission(), scope.id());
+    }
+  }
+
+  /** Prints {@code text} wrapped at {@link #WIDTH} columns, every line indented. */
+  private void wrap(String text, String indent) {
+    StringBuilder line = new StringBuilder(indent);
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+        out.println(line);
+        line.setLength(0);
+        line.append(indent);
+      }
+      if (line.length() > indent.length()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.println(line);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.plugboard.host.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** {@code plugboard}: the command line entry point. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    quietLogging();
+    // UTF-8 whatever the locale: guides and labels hold characters such as → and &.
+    CliEnvironment environment = new CliEnvironment(
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        System.in,
+        System.getenv());
+    int code = Cli.run(args, environment);
+    environment.out().flush();
+    environment.err().flush();
+    System.exit(code);
+  }
+
+  /**
+   * The CLI reports problems itself, in words; library logging stays at warnings (PF4J's own
+   * messages about plugins are off, since {@code plugboard plugins} shows them). Set
+   * {@code PLUGBOARD_LOG=debug} to see more.
+   */
+  private static void quietLogging() {
+    String level = System.getenv().getOrDefault("PLUGBOARD_LOG", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
+    setIfAbsent("org.slf4j.simpleLogger.log.org.pf4j", level.equals("warn") ? "off" : level);
+    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+}

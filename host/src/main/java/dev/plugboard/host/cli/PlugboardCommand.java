@@ -1,0 +1,83 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.internal.HostVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import dev.plugboard.api.PluginApi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plugboard}: the options every command shares, and the commands. */
+@Command(
+    name = "plugboard",
+    mixinStandardHelpOptions = true,
+    versionProvider = PlugboardCommand.Version.class,
+    description = "Loads connector plugins, describes what connecting takes, verifies and keeps connections.",
+    subcommands = {PluginsCommand.class, DescribeCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done; verified",
+      "1:verification failed (credentials rejected or scopes missing)",
+      "2:bad usage or invalid values (nothing sent, nothing stored)",
+      "3:could not finish (unreachable, timeouts, server errors)"
+    })
+final class PlugboardCommand implements Callable<Integer> {
+
+  /** Where the launcher says its own plugins folder is. */
+  static final String PLUGINS_DIR_PROPERTY = "plugboard.pluginsDir";
+
+  final CliEnvironment environment;
+
+  @Option(
+      names = "--plugins-dir",
+      paramLabel = "DIR",
+      description = "Folder of plugin jars (default: env PLUGBOARD_PLUGINS_DIR, else the installation's plugins/).")
+  Path pluginsDir;
+
+  PlugboardCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    environment.err().println("plugboard: name a command");
+    spec.commandLine().usage(environment.err());
+    return ExitCode.USAGE;
+  }
+
+  /** A host over the chosen plugins folder; close it when done. */
+  Plugboard open() {
+    Path dir = pluginsDir();
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("plugins folder " + dir.toAbsolutePath()
+          + (Files.exists(dir) ? " is not a folder" : " does not exist")
+          + "; give a folder of plugin jars with --plugins-dir DIR or PLUGBOARD_PLUGINS_DIR");
+    }
+    return Plugboard.builder().pluginsDir(dir).build();
+  }
+
+  Path pluginsDir() {
+    if (pluginsDir != null) {
+      return pluginsDir;
+    }
+    return environment.variable("PLUGBOARD_PLUGINS_DIR")
+        .or(() -> Optional.ofNullable(System.getProperty(PLUGINS_DIR_PROPERTY)))
+        .map(Path::of)
+        .orElse(Path.of("plugins"));
+  }
+
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"plugboard " + HostVersion.get() + " (plugin-api " + PluginApi.VERSION + ")"};
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.plugboard.host.internal.inject;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.plugboard.host.internal.plugins.PluginRegistry;
+
+/** The host's wired parts, for the public API to use without seeing Guice. */
+public final class Components {
+
+  private final Injector injector;
+
+  private Components(Injector injector) {
+    this.injector = injector;
+  }
+
+  public static Components create(HostSettings settings) {
+    // Development stage: singletons are built when first used, which keeps the CLI's start-up short.
+    return new Components(Guice.createInjector(Stage.DEVELOPMENT, new HostModule(settings)));
+  }
+
+  public PluginRegistry plugins() {
+    return injector.getInstance(PluginRegistry.class);
+  }
+}

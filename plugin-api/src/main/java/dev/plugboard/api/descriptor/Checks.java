@@ -1,0 +1,96 @@
+package dev.plugboard.api.descriptor;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The small checks every descriptor record shares. */
+final class Checks {
+
+  static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+  static final List<String> READ_ONLY_METHODS = List.of("GET", "HEAD");
+
+  private Checks() {}
+
+  static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidDescriptorException(name + " is missing");
+    }
+    return value;
+  }
+
+  static String requireIdentifier(String value, String name) {
+    requireText(value, name);
+    if (!IDENTIFIER.matcher(value).matches()) {
+      throw new InvalidDescriptorException(
+          name + " must be lowercase letters, digits and _ starting with a letter: " + value);
+    }
+    return value;
+  }
+
+  static <T> List<T> list(List<T> values, String name) {
+    if (values == null) {
+      return List.of();
+    }
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new InvalidDescriptorException(name + "[" + i + "] is empty");
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  /** A copy that keeps the declared order: the order of headers and values is part of the data. */
+  static Map<String, String> orderedMap(Map<String, String> values, String name) {
+    if (values == null) {
+      return Map.of();
+    }
+    values.forEach((key, value) -> requireText(value, name + "." + key));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  static List<Integer> statuses(List<Integer> statuses, List<Integer> otherwise, String name) {
+    List<Integer> result = statuses == null || statuses.isEmpty() ? otherwise : list(statuses, name);
+    for (int status : result) {
+      if (status < 100 || status > 599) {
+        throw new InvalidDescriptorException(name + " holds " + status + ", not an HTTP status");
+      }
+    }
+    return result;
+  }
+
+  static String readOnlyMethod(String method, String name) {
+    String upper = method == null ? "GET" : method.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!READ_ONLY_METHODS.contains(upper)) {
+      throw new InvalidDescriptorException(
+          name + " must be one of " + READ_ONLY_METHODS + " (checks must not change anything): " + method);
+    }
+    return upper;
+  }
+
+  /**
+   * A path below the connector's base URL: relative, no {@code //}, and no trailing slash before
+   * the query (platforms such as BigCommerce answer a trailing slash with an error).
+   */
+  static String relativePath(String path, String name) {
+    requireText(path, name);
+    Template.parse(path, name);
+    String beforeQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    if (path.startsWith("/") || path.contains("://")) {
+      throw new InvalidDescriptorException(name + " must be relative to http.baseUrl (no leading /): " + path);
+    }
+    if (beforeQuery.contains("//") || beforeQuery.endsWith("/")) {
+      throw new InvalidDescriptorException(name + " must not hold // or end in /: " + path);
+    }
+    return path;
+  }
+
+  static Integer guideStep(Integer step, String name) {
+    if (step != null && step < 1) {
+      throw new InvalidDescriptorException(name + " must be 1 or more (guide steps count from 1): " + step);
+    }
+    return step;
+  }
+}

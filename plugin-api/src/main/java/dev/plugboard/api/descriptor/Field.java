@@ -1,0 +1,110 @@
+package dev.plugboard.api.descriptor;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One value the user hands over, such as an API address or an access token.
+ *
+ * @param id stable identifier ({@code access_token}); names the value in files, environment
+ *     variables ({@code PLUGBOARD_<CONNECTOR>_<FIELD>}) and templates
+ * @param label the platform's own name for it, as shown in its UI ({@code Access Token})
+ * @param kind text, url or secret
+ * @param required whether a value must be given; {@code true} unless stated
+ * @param help one line saying what the value is
+ * @param example a value of the right shape (never a real credential)
+ * @param pattern regular expression the normalised value must match whole; for a {@link
+ *     FieldKind#URL} it is matched against the path only
+ * @param patternHint the pattern in words, shown to users instead of the regular expression
+ * @param parts names for the pattern's capturing groups, in order ({@code [store_hash]}); usable
+ *     in templates as {@code {field.part}}
+ * @param normalize clean-ups applied before checking; {@code [trim, strip_quotes]} unless stated
+ * @param guideStep the setup guide step (from 1) where the user finds the value
+ * @param fileLabels the labels this value carries in the platform's downloaded credentials file
+ * @param advisory what the value usually looks like, warned about when it does not
+ */
+public record Field(
+    String id,
+    String label,
+    FieldKind kind,
+    Boolean required,
+    String help,
+    String example,
+    String pattern,
+    String patternHint,
+    List<String> parts,
+    List<Normalization> normalize,
+    Integer guideStep,
+    List<String> fileLabels,
+    Advisory advisory) {
+
+  /** The parts every {@link FieldKind#URL} field offers to templates. */
+  public static final List<String> URL_PARTS = List.of("origin", "scheme", "host", "port");
+
+  private static final List<String> RESERVED_IDS = List.of("account", "scope");
+
+  public Field {
+    Checks.requireIdentifier(id, "id");
+    if (RESERVED_IDS.contains(id)) {
+      throw new InvalidDescriptorException("id " + id + " is reserved for templates; choose another");
+    }
+    Checks.requireText(label, "label");
+    if (kind == null) {
+      throw new InvalidDescriptorException("kind is missing; write text, url or secret");
+    }
+    required = required == null || required;
+    Checks.requireText(help, "help");
+    parts = Checks.list(parts, "parts");
+    normalize =
+        normalize == null ? List.of(Normalization.TRIM, Normalization.STRIP_QUOTES) : Checks.list(normalize, "normalize");
+    guideStep = Checks.guideStep(guideStep, "guideStep");
+    fileLabels = Checks.list(fileLabels, "fileLabels").stream().map(String::trim).toList();
+    fileLabels.forEach(fileLabel -> Checks.requireText(fileLabel, "fileLabels"));
+    if (pattern != null) {
+      Pattern compiled = compile(pattern, "pattern");
+      Checks.requireText(patternHint, "patternHint (the pattern in words, for users)");
+      checkParts(parts, compiled.matcher("").groupCount(), kind);
+    } else if (!parts.isEmpty()) {
+      throw new InvalidDescriptorException("parts needs a pattern with capturing groups to take them from");
+    }
+  }
+
+  /** Whether the value must never be shown, logged or stored in plaintext. */
+  public boolean secret() {
+    return kind == FieldKind.SECRET;
+  }
+
+  /** Every part a template may name after this field's id. */
+  public List<String> partNames() {
+    return kind == FieldKind.URL
+        ? java.util.stream.Stream.concat(URL_PARTS.stream(), parts.stream()).toList()
+        : parts;
+  }
+
+  static Pattern compile(String regex, String name) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new InvalidDescriptorException(
+          name + " is not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex()
+              + "): " + regex);
+    }
+  }
+
+  private static void checkParts(List<String> parts, int groups, FieldKind kind) {
+    if (parts.size() > groups) {
+      throw new InvalidDescriptorException(
+          "parts names " + parts.size() + " parts but the pattern has " + groups + " capturing groups");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String part : parts) {
+      Checks.requireIdentifier(part, "parts");
+      if (!seen.add(part) || (kind == FieldKind.URL && URL_PARTS.contains(part))) {
+        throw new InvalidDescriptorException("parts names " + part + " twice (url fields already have " + URL_PARTS + ")");
+      }
+    }
+  }
+}

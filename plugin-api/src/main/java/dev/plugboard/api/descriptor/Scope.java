@@ -1,0 +1,24 @@
+package dev.plugboard.api.descriptor;
+
+/**
+ * One permission the connection needs, named exactly as the platform's UI names it.
+ *
+ * @param name the scope's label in the platform's UI ({@code Orders})
+ * @param permission the level to choose there ({@code Read-only})
+ * @param id the platform's own scope identifier ({@code store_v2_orders_read_only})
+ * @param probe the call that proves it
+ * @param remediation what to do when it is missing; the descriptor's {@code scopeRemediation}
+ *     unless stated
+ */
+public record Scope(String name, String permission, String id, Probe probe, Remediation remediation) {
+
+  public Scope {
+    Checks.requireText(name, "name");
+    Checks.requireText(permission, "permission");
+    Checks.requireText(id, "id");
+    if (probe == null) {
+      throw new InvalidDescriptorException(
+          "probe is missing for scope " + name + ": every scope needs the call that proves it");
+    }
+  }
+}
