@@ -5,7 +5,9 @@ import dev.plugboard.host.internal.inject.Components;
 import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import java.nio.file.Files;
+import dev.plugboard.host.internal.http.ExtraHost;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,12 +72,31 @@ public final class Plugboard implements AutoCloseable {
   /** Settings for a {@link Plugboard}; {@link #pluginsDir(Path)} is required. */
   public static final class Builder {
     private Path pluginsDir;
+    private Path home = Path.of(System.getProperty("user.home"), ".plugboard");
+    private final List<ExtraHost> extraHosts = new ArrayList<>();
 
     private Builder() {}
 
     /** The folder holding plugin jars. */
     public Builder pluginsDir(Path pluginsDir) {
       this.pluginsDir = Objects.requireNonNull(pluginsDir, "pluginsDir == null");
+      return this;
+    }
+
+    /** The folder connections and their key are kept in; {@code ~/.plugboard} unless set. */
+    public Builder home(Path home) {
+      this.home = Objects.requireNonNull(home, "home == null");
+      return this;
+    }
+
+    /**
+     * Adds {@code HOST} or {@code HOST:PORT} to every connector's allow-list, for testing against
+     * a local stand-in. Plain http is then allowed to it if it is a loopback address.
+     *
+     * @throws IllegalArgumentException when {@code hostAndPort} is not {@code HOST[:PORT]}
+     */
+    public Builder allowHost(String hostAndPort) {
+      extraHosts.add(ExtraHost.parse(hostAndPort));
       return this;
     }
 
@@ -93,7 +114,7 @@ public final class Plugboard implements AutoCloseable {
         throw new PlugboardException(
             "plugins folder " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
       }
-      Components components = Components.create(new HostSettings(dir));
+      Components components = Components.create(new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts));
       components.plugins();
       return new Plugboard(components);
     }

@@ -4,6 +4,8 @@ import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.internal.HostVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import dev.plugboard.api.PluginApi;
@@ -40,6 +42,19 @@ final class PlugboardCommand implements Callable<Integer> {
       description = "Folder of plugin jars (default: env PLUGBOARD_PLUGINS_DIR, else the installation's plugins/).")
   Path pluginsDir;
 
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Folder for connections and their key (default: env PLUGBOARD_HOME, else ~/.plugboard).")
+  Path home;
+
+  @Option(
+      names = "--allow-host",
+      paramLabel = "HOST[:PORT]",
+      description = "Also send credentials to this host, for local testing; plain http only to loopback"
+          + " addresses (also env PLUGBOARD_ALLOW_HOSTS, comma-separated). Repeatable.")
+  List<String> allowHosts = new ArrayList<>();
+
   PlugboardCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -61,7 +76,36 @@ final class PlugboardCommand implements Callable<Integer> {
           + (Files.exists(dir) ? " is not a folder" : " does not exist")
           + "; give a folder of plugin jars with --plugins-dir DIR or PLUGBOARD_PLUGINS_DIR");
     }
-    return Plugboard.builder().pluginsDir(dir).build();
+    Plugboard.Builder builder = Plugboard.builder().pluginsDir(dir).home(home());
+    for (String host : allowHosts()) {
+      try {
+        builder.allowHost(host);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return builder.build();
+  }
+
+  Path home() {
+    if (home != null) {
+      return home;
+    }
+    return environment.variable("PLUGBOARD_HOME").map(Path::of)
+        .orElse(Path.of(System.getProperty("user.home"), ".plugboard"));
+  }
+
+  /** {@code --allow-host} values, then those of {@code PLUGBOARD_ALLOW_HOSTS}. */
+  List<String> allowHosts() {
+    List<String> all = new ArrayList<>(allowHosts);
+    environment.variable("PLUGBOARD_ALLOW_HOSTS").ifPresent(value -> {
+      for (String host : value.split("[,\\s]+")) {
+        if (!host.isBlank()) {
+          all.add(host);
+        }
+      }
+    });
+    return all;
   }
 
   Path pluginsDir() {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -24,28 +25,71 @@ final class DescriptorReader {
       throw new PluginLoadException("its Connector extension names no descriptor file");
     }
     ObjectMapper mapper = resource.endsWith(".json") ? Mappers.strictJson() : Mappers.strictYaml();
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new PluginLoadException(resource + ": no such file in the plugin jar");
-      }
-      ConnectorDescriptor descriptor = mapper.readValue(in, ConnectorDescriptor.class);
+    byte[] content = content(loader, resource);
+    try {
+      ConnectorDescriptor descriptor = mapper.readValue(content, ConnectorDescriptor.class);
       if (descriptor == null) {
         throw new PluginLoadException(resource + ": the file is empty");
       }
       return descriptor;
     } catch (JacksonException e) {
-      throw new PluginLoadException(resource + ": " + describe(e), e);
+      throw new PluginLoadException(resource + ": " + describe(e, mapper, content), e);
     } catch (InvalidDescriptorException e) {
       throw new PluginLoadException(resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] content(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new PluginLoadException(resource + ": no such file in the plugin jar");
+      }
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new PluginLoadException(resource + ": cannot be read: " + e.getMessage(), e);
     }
   }
 
-  private static String describe(JacksonException e) {
+  private static String describe(JacksonException e, ObjectMapper mapper, byte[] content) {
     String where = path(e.getPath());
     String what = what(e);
-    return (where.isEmpty() ? "" : where + ": ") + what + line(e.getLocation());
+    TokenStreamLocation location = e.getLocation();
+    if (location == null || location.getLineNr() < 1) {
+      location = locate(mapper, content, pointer(e.getPath()));
+    }
+    return (where.isEmpty() ? "" : where + ": ") + what + line(location);
+  }
+
+  /**
+   * Where {@code pointer} starts in the file. Jackson buffers a record's properties before
+   * building it, which loses the location; a second, streaming pass finds it again.
+   */
+  private static TokenStreamLocation locate(ObjectMapper mapper, byte[] content, String pointer) {
+    if (pointer.isEmpty()) {
+      return null;
+    }
+    try (JsonParser parser = mapper.createParser(content)) {
+      while (parser.nextToken() != null) {
+        if (parser.streamReadContext().pathAsPointer().toString().equals(pointer)) {
+          return parser.currentTokenLocation();
+        }
+      }
+    } catch (JacksonException unreadable) {
+      // the first pass already reported what is wrong; the line is a convenience
+    }
+    return null;
+  }
+
+  private static String pointer(List<JacksonException.Reference> references) {
+    StringBuilder out = new StringBuilder();
+    for (JacksonException.Reference reference : references) {
+      if (reference.getPropertyName() != null) {
+        out.append('/').append(reference.getPropertyName().replace("~", "~0").replace("/", "~1"));
+      } else if (reference.getIndex() >= 0) {
+        out.append('/').append(reference.getIndex());
+      }
+    }
+    return out.toString();
   }
 
   private static String what(JacksonException e) {

@@ -87,8 +87,9 @@ final class HostPluginManager extends JarPluginManager {
     String[] idAndVersion = {"", ""};
     try {
       Attributes manifest = pluginManifest(jar);
-      idAndVersion[0] = manifest.getValue(ManifestPluginDescriptorFinder.PLUGIN_ID);
+      idAndVersion[0] = valueOrEmpty(manifest.getValue(ManifestPluginDescriptorFinder.PLUGIN_ID));
       idAndVersion[1] = valueOrEmpty(manifest.getValue(ManifestPluginDescriptorFinder.PLUGIN_VERSION));
+      checkManifest(manifest);
       PluginWrapper wrapper = super.loadPluginFromPath(jar);
       loaded.put(wrapper.getPluginId(), wrapper);
       return wrapper;
@@ -107,7 +108,10 @@ final class HostPluginManager extends JarPluginManager {
     } catch (IOException e) {
       throw new PluginLoadException("cannot be read: " + e.getMessage());
     }
-    Attributes attributes = manifest == null ? new Attributes() : manifest.getMainAttributes();
+    return manifest == null ? new Attributes() : manifest.getMainAttributes();
+  }
+
+  private static void checkManifest(Attributes attributes) {
     String id = attributes.getValue(ManifestPluginDescriptorFinder.PLUGIN_ID);
     if (id == null || id.isBlank()) {
       throw new PluginLoadException(
@@ -121,7 +125,6 @@ final class HostPluginManager extends JarPluginManager {
       throw new PluginLoadException(
           "declares no Plugin-Requires: name the plugin-api versions it was built for, such as >=1.0.0 & <2.0.0");
     }
-    return attributes;
   }
 
   static String reason(Throwable e) {

@@ -1,0 +1,22 @@
+package dev.plugboard.host;
+
+import java.util.Objects;
+
+/**
+ * A finding about the connection as a whole, such as rejected credentials or an unreachable host.
+ *
+ * @param code a stable identifier for programs: {@code credentials_rejected},
+ *     {@code credentials_mismatch}, {@code unreachable}, {@code timeout}, {@code rate_limited},
+ *     {@code server_error}, {@code identity_unavailable}, {@code invalid_values} ...
+ * @param message what was found, in words
+ * @param remediation what to do about it, naming the guide step where one applies
+ * @param evidence the call it rests on, or {@code null}
+ */
+public record Problem(String code, String message, String remediation, Evidence evidence) {
+
+  public Problem {
+    Objects.requireNonNull(code, "code == null");
+    Objects.requireNonNull(message, "message == null");
+    remediation = remediation == null ? "" : remediation;
+  }
+}

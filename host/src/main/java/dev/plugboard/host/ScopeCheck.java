@@ -1,0 +1,35 @@
+package dev.plugboard.host;
+
+import java.util.Objects;
+
+/**
+ * One declared scope and what its probe showed.
+ *
+ * @param name the scope's name in the platform's UI
+ * @param permission the permission it needs there, such as {@code Read-only}
+ * @param id the platform's scope identifier
+ * @param status granted, missing, inconclusive or skipped
+ * @param evidence the call that decided it; {@code null} when skipped
+ * @param remediation what to do when missing (guide step and exact setting); empty otherwise
+ */
+public record ScopeCheck(
+    String name, String permission, String id, Status status, Evidence evidence, String remediation) {
+
+  /** What a scope's probe showed. */
+  public enum Status {
+    GRANTED,
+    MISSING,
+    /** No answer could decide it: timeout, server errors after retries, rate limit past the deadline. */
+    INCONCLUSIVE,
+    /** An earlier phase failed, so the probe was not sent. */
+    SKIPPED
+  }
+
+  public ScopeCheck {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(permission, "permission == null");
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(status, "status == null");
+    remediation = remediation == null ? "" : remediation;
+  }
+}

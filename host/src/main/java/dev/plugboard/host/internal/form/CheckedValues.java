@@ -1,0 +1,48 @@
+package dev.plugboard.host.internal.form;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A connector's values after the format phase passed: normalised, with every part derived. This
+ * is what the verification engine and the connection store take; nothing is sent or stored
+ * before values get here.
+ *
+ * <p>{@link #toString()} names the fields only: the values may be secrets.
+ *
+ * @param connectorId the connector the values are for
+ * @param fields the normalised value of each field given, by field id, in declared order
+ * @param placeholders every name a descriptor template may use, with its value: {@code access_token}
+ *     for a field, {@code api_path.store_hash} or {@code api_path.origin} for a part
+ * @param secretFields the ids of the fields whose values are secrets
+ */
+public record CheckedValues(
+    String connectorId, Map<String, String> fields, Map<String, String> placeholders, Set<String> secretFields) {
+
+  public CheckedValues {
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
+    secretFields = Set.copyOf(secretFields);
+  }
+
+  /** The value a template placeholder stands for. */
+  public String placeholder(String name) {
+    String value = placeholders.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no value for {" + name + "}; known: " + placeholders.keySet());
+    }
+    return value;
+  }
+
+  /** The secret values, for the places that must make sure none of them leaks. */
+  public Set<String> secretValues() {
+    return Set.copyOf(secretFields.stream().filter(fields::containsKey).map(fields::get).toList());
+  }
+
+  @Override
+  public String toString() {
+    return "CheckedValues[" + connectorId + ", fields=" + fields.keySet() + "]";
+  }
+}

@@ -1,0 +1,186 @@
+package dev.plugboard.host.internal.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.host.PluginStatus;
+import dev.plugboard.host.testing.FixtureConnector;
+import dev.plugboard.host.testing.SecondFixtureConnector;
+import dev.plugboard.host.testing.TestDescriptors;
+import dev.plugboard.host.testing.TestPluginJar;
+import dev.plugboard.host.testing.ThrowingConnector;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each broken plugin is refused with its reason while the host and a good plugin beside it keep
+ * working. Every case builds its own jar.
+ */
+final class PluginRegistryTest {
+
+  @TempDir Path plugins;
+
+  @Test
+  void loadsAConnectorFromAJarDroppedIntoTheFolder() {
+    TestPluginJar.connector("minimal", "minimal").writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.plugins()).singleElement().satisfies(plugin -> {
+        assertThat(plugin.label()).isEqualTo("minimal@1.0.0");
+        assertThat(plugin.state()).isEqualTo(PluginStatus.State.LOADED);
+        assertThat(plugin.connectors()).containsExactly("minimal");
+      });
+      assertThat(registry.connector("minimal").descriptor().scopes()).hasSize(2);
+    }
+  }
+
+  @Test
+  void aPluginMayContributeSeveralConnectors() {
+    TestPluginJar.connector("two", "first")
+        .extension(SecondFixtureConnector.class)
+        .file(SecondFixtureConnector.DESCRIPTOR, TestDescriptors.minimal("second"))
+        .writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.plugins().get(0).connectors()).containsExactly("first", "second");
+      assertThat(registry.connectors()).extracting(LoadedConnector::id).containsExactly("first", "second");
+    }
+  }
+
+  @Test
+  void aCorruptJarIsReportedAndTheOtherPluginsLoad() throws IOException {
+    Files.write(plugins.resolve("corrupt.jar"), "this is not a zip file".getBytes(StandardCharsets.UTF_8));
+
+    assertFailsBesideAGoodPlugin("corrupt.jar", "is not a readable jar");
+  }
+
+  @Test
+  void aJarWithoutAPluginManifestIsReported() {
+    TestPluginJar.connector("nomanifest", "nomanifest").withoutManifest().writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("nomanifest.jar", "is not a Plugboard plugin: its META-INF/MANIFEST.MF has no Plugin-Id");
+  }
+
+  @Test
+  void aDescriptorWithAnUnknownKeyNamesTheKeyAndItsPlace() {
+    TestPluginJar.plugin("unknownkey").extension(FixtureConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("unknownkey").replace("    help: The API address.", "    colour: blue\n    help: The API address."))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("unknownkey@1.0.0",
+        "plugboard/connector.yaml: fields[0].colour: unknown key colour", "(line 15, column 5)");
+  }
+
+  @Test
+  void aDescriptorWithAnInvalidRegexNamesTheField() {
+    TestPluginJar.plugin("badregex").extension(FixtureConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("badregex").replace("'^[a-z0-9]{8,64}$'", "'^[a-z0-9{8,64}$'"))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("badregex@1.0.0",
+        "plugboard/connector.yaml: fields[1]: pattern is not a valid regular expression");
+  }
+
+  @Test
+  void aScopeWithoutAProbeIsRefused() {
+    TestPluginJar.plugin("noprobe").extension(FixtureConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("noprobe").replace("    probe: {path: 'customers?limit=1', granted: [200]}\n", ""))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("noprobe@1.0.0",
+        "plugboard/connector.yaml: scopes[1]: probe is missing for scope Customers");
+  }
+
+  @Test
+  void aTemplateNamingAFieldThatDoesNotExistIsRefused() {
+    TestPluginJar.plugin("badtemplate").extension(FixtureConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("badtemplate").replace("'Bearer {token}'", "'Bearer {tokn}'"))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("badtemplate@1.0.0",
+        "plugboard/connector.yaml: http.headers.Authorization names {tokn}, but there is no field tokn");
+  }
+
+  @Test
+  void anExtensionWhoseConstructorThrowsIsReportedWithTheCause() {
+    TestPluginJar.plugin("throwing").extension(ThrowingConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("throwing"))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("throwing@1.0.0",
+        "extension dev.plugboard.host.testing.ThrowingConnector failed in its constructor",
+        "cannot start: configuration missing");
+  }
+
+  @Test
+  void aPluginThatRequiresANewerPluginApiIsRefused() {
+    TestPluginJar.connector("future", "future").requires(">=2.0.0").writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("future@1.0.0",
+        "requires plugin-api >=2.0.0, but this host provides plugin-api 1.0.0");
+  }
+
+  @Test
+  void twoPluginsContributingOneConnectorAreBothRefused() {
+    TestPluginJar.connector("first", "shared").writeTo(plugins);
+    TestPluginJar.connector("second", "shared").writeTo(plugins);
+    TestPluginJar.connector("good", "good").writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.connectors()).extracting(LoadedConnector::id).containsExactly("good");
+      assertThat(failed(registry, "first").problem()).contains("contributes connector shared, which second@1.0.0 also contributes");
+      assertThat(failed(registry, "second").problem()).contains("which first@1.0.0 also contributes");
+    }
+  }
+
+  @Test
+  void aPluginWithoutPluginRequiresIsRefused() {
+    TestPluginJar.connector("norequires", "norequires").manifestEntry("Plugin-Requires", null).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("norequires@1.0.0", "declares no Plugin-Requires");
+  }
+
+  @Test
+  void aPluginWithNoConnectorIsReported() {
+    TestPluginJar.plugin("empty").file("readme.txt", "nothing here").writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("empty@1.0.0", "contributes no connector");
+  }
+
+  @Test
+  void aDescriptorFileMissingFromTheJarIsReported() {
+    TestPluginJar.plugin("nofile").extension(FixtureConnector.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("nofile@1.0.0", "plugboard/connector.yaml: no such file in the plugin jar");
+  }
+
+  @Test
+  void aPluginThatBundlesThePluginApiStillSharesTheHostsTypes() {
+    TestPluginJar.connector("bundled", "bundled").copyClass(dev.plugboard.api.Connector.class).writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.connector("bundled").descriptor().id()).isEqualTo("bundled");
+    }
+  }
+
+  private void assertFailsBesideAGoodPlugin(String label, String... reason) {
+    TestPluginJar.connector("good", "good").writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.connectors()).extracting(LoadedConnector::id).containsExactly("good");
+      List<PluginStatus> failures = registry.plugins().stream().filter(p -> p.state() == PluginStatus.State.FAILED).toList();
+      assertThat(failures).singleElement().satisfies(failure -> {
+        assertThat(failure.label()).isEqualTo(label);
+        assertThat(failure.problem()).contains(reason);
+      });
+    }
+  }
+
+  private static PluginStatus failed(PluginRegistry registry, String id) {
+    return registry.plugins().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+  }
+}
