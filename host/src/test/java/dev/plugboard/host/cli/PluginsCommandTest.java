@@ -1,0 +1,72 @@
+package dev.plugboard.host.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.testing.TestPluginJar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+final class PluginsCommandTest {
+
+  @TempDir Path plugins;
+
+  @Test
+  void listsLoadedPluginsWithTheirConnectorsAndFailedOnesWithTheReasonOnOneLine() throws Exception {
+    TestPluginJar.connector("minimal", "minimal").writeTo(plugins);
+    Files.writeString(plugins.resolve("broken.jar"), "not a jar");
+
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "plugins").run();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(result.out()).contains("Plugins in " + plugins.toRealPath());
+    assertThat(result.out().lines())
+        .anySatisfy(line -> assertThat(line).contains("minimal@1.0.0", "loaded", "connectors: minimal"))
+        .anySatisfy(line -> assertThat(line).contains("broken.jar", "failed", "broken.jar is not a readable jar"));
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void printsOneJsonDocumentWithJson() {
+    TestPluginJar.connector("minimal", "minimal").writeTo(plugins);
+    TestPluginJar.connector("future", "future").requires(">=2.0.0").writeTo(plugins);
+
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "plugins", "--json").run();
+
+    JsonNode json = Mappers.strictJson().readTree(result.out());
+    assertThat(json.get("plugins")).hasSize(2);
+    assertThat(json.get("plugins").get(0).get("id").asString()).isEqualTo("future");
+    assertThat(json.get("plugins").get(0).get("state").asString()).isEqualTo("failed");
+    assertThat(json.get("plugins").get(0).get("problem").asString()).contains("requires plugin-api >=2.0.0");
+    assertThat(json.get("plugins").get(1).get("connectors").get(0).asString()).isEqualTo("minimal");
+  }
+
+  @Test
+  void saysWhatToDoWhenTheFolderHoldsNoPlugin() {
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "plugins").run();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(result.out()).contains("none: put connector plugin jars in this folder");
+  }
+
+  @Test
+  void aMissingPluginsFolderIsBadUsageNotACrash() {
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.resolve("nope").toString(), "plugins").run();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("plugins folder", "nope does not exist", "--plugins-dir DIR");
+    assertThat(result.err()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void thePluginsFolderComesFromTheEnvironmentWhenNotGiven() {
+    TestPluginJar.connector("minimal", "minimal").writeTo(plugins);
+
+    CliRun.Result result = CliRun.args("plugins").env("PLUGBOARD_PLUGINS_DIR", plugins.toString()).run();
+
+    assertThat(result.out()).contains("minimal@1.0.0");
+  }
+}

@@ -1,0 +1,84 @@
+package dev.plugboard.api.descriptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class DescriptorRecordsTest {
+
+  @Test
+  void aFieldIsRequiredAndTrimmedOfQuotesUnlessItSaysOtherwise() {
+    Field field = token(null);
+
+    assertThat(field.required()).isTrue();
+    assertThat(field.normalize()).containsExactly(Normalization.TRIM, Normalization.STRIP_QUOTES);
+  }
+
+  @Test
+  void aFieldWithAPatternMustSayItInWords() {
+    assertThatThrownBy(() -> new Field("token", "Token", FieldKind.SECRET, true, "help", null, "^[a-z]+$", null,
+            null, null, null, null, null))
+        .hasMessage("patternHint (the pattern in words, for users) is missing");
+  }
+
+  @Test
+  void partsNeedAsManyCapturingGroups() {
+    assertThatThrownBy(() -> new Field("api", "API", FieldKind.URL, true, "help", null, "^/stores/[a-z]+$", "words",
+            List.of("store_hash"), null, null, null, null))
+        .hasMessage("parts names 1 parts but the pattern has 0 capturing groups");
+  }
+
+  @Test
+  void urlFieldsOfferTheirUrlPartsAndTheirNamedParts() {
+    Field field = new Field("api", "API", FieldKind.URL, true, "help", null, "^/stores/([a-z]+)$", "words",
+        List.of("store_hash"), null, null, null, null);
+
+    assertThat(field.partNames()).containsExactly("origin", "scheme", "host", "port", "store_hash");
+  }
+
+  @Test
+  void aProbeMayOnlyRead() {
+    assertThatThrownBy(() -> new Probe("DELETE", "v3/orders/1", List.of(204), null))
+        .hasMessageContaining("must be one of [GET, HEAD] (checks must not change anything): DELETE");
+  }
+
+  @Test
+  void aProbePathIsRelativeWithoutATrailingSlash() {
+    assertThatThrownBy(() -> new Probe(null, "/v3/orders", List.of(200), null)).hasMessageContaining("no leading /");
+    assertThatThrownBy(() -> new Probe(null, "v3/orders/?limit=1", List.of(200), null))
+        .hasMessageContaining("must not hold // or end in /");
+  }
+
+  @Test
+  void aProbeMeansMissingOn403UnlessItSaysOtherwise() {
+    assertThat(new Probe(null, "v3/orders", List.of(200), null).missing()).containsExactly(403);
+  }
+
+  @Test
+  void aStatusCannotMeanBothGrantedAndMissing() {
+    assertThatThrownBy(() -> new Probe(null, "v3/orders", List.of(200, 403), null))
+        .hasMessage("status 403 is in both granted and missing");
+  }
+
+  @Test
+  void identityValuesAreJsonPointersAndDefaultsNameThem() {
+    assertThatThrownBy(() -> new Identity(null, "v2/store", Map.of("name", "name"), null, "{account.name}"))
+        .hasMessageContaining("values.name must be a JSON Pointer such as /name");
+    assertThatThrownBy(() -> new Identity(null, "v2/store", Map.of("name", "/name"), Map.of("channel", "1"), "x"))
+        .hasMessageContaining("defaults.channel names no entry of values");
+  }
+
+  @Test
+  void allowedHostsAreBareLowercaseHostNames() {
+    assertThatThrownBy(() -> new Http("https://api.example/", List.of("api.example:8443"), null, null, null))
+        .hasMessageContaining("allowedHosts must hold lowercase host names only: api.example:8443");
+  }
+
+  private static Field token(Boolean required) {
+    return new Field("token", "Token", FieldKind.SECRET, required, "help", null, null, null, null, null, null, null,
+        null);
+  }
+}
