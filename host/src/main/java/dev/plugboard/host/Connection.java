@@ -58,7 +58,10 @@ public record Connection(
     }
     Objects.requireNonNull(pluginVersion, "pluginVersion == null");
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-    values.forEach((id, value) -> Objects.requireNonNull(value, () -> "values." + id + " == null"));
+    values.forEach((id, value) -> {
+      Objects.requireNonNull(id, "a field id in values is null");
+      Objects.requireNonNull(value, () -> "values." + id + " == null");
+    });
     secretFields = Collections.unmodifiableSet(new TreeSet<>(secretFields));
     Objects.requireNonNull(account, "account == null");
     scopes = List.copyOf(scopes);

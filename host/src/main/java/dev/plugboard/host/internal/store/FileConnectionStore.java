@@ -112,12 +112,7 @@ public final class FileConnectionStore implements ConnectionStore {
   }
 
   private Aead fittingKey(StoreFile file) {
-    Aead aead;
-    try {
-      aead = key.existing(store);
-    } catch (IOException e) {
-      throw new ConnectionStoreException("cannot read " + keyName + " (" + FileProblems.describe(e) + ")", e);
-    }
+    Aead aead = key.existing(store);
     if (!Sealing.fits(aead, file.keyCheck())) {
       throw new ConnectionStoreException(keyName + " does not open the connection store " + store
           + ": the store was written with another key, or it was altered. Restore the key it was written with,"
@@ -168,7 +163,7 @@ public final class FileConnectionStore implements ConnectionStore {
         return action.run();
       });
     } catch (IOException e) {
-      throw new ConnectionStoreException("cannot write the connection store " + store + " (" + FileProblems.describe(e)
+      throw new ConnectionStoreException("cannot write the connection store " + store + " (" + FileProblems.describe(e, store)
           + "): check that " + home + " is a folder you can write to, or choose another with --home DIR", e);
     } catch (GeneralSecurityException e) {
       throw new ConnectionStoreException("cannot seal a connection for " + store + " with " + keyName, e);

@@ -32,7 +32,7 @@ final class KeysetFile implements StoreKey {
   }
 
   @Override
-  public Aead existing(Path store) throws IOException {
+  public Aead existing(Path store) {
     String json;
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ final class KeysetFile implements StoreKey {
           + " is missing, so the connections cannot be read: restore " + file + " from your backup, or move "
           + store + " away to start afresh (Plugboard will not make a new key for an existing store)");
     } catch (IOException e) {
-      throw new ConnectionStoreException("cannot read the key " + file + " (" + FileProblems.describe(e)
+      throw new ConnectionStoreException("cannot read the key " + file + " (" + FileProblems.describe(e, file)
           + "): make it a file readable by the user running Plugboard (chmod 600 " + file + ")", e);
     }
     try {

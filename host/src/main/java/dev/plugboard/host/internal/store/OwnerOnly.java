@@ -28,11 +28,6 @@ final class OwnerOnly {
     }
   }
 
-  /** A new file for writing; fails if it exists. */
-  static FileChannel createFile(Path file) throws IOException {
-    return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes(file));
-  }
-
   /** A new, empty temporary file beside {@code target}, with a unique name. */
   static Path createTemporary(Path target) throws IOException {
     return Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp", attributes(target));

@@ -67,7 +67,7 @@ record StoreFile(int format, String keyCheck, List<Entry> connections) {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new ConnectionStoreException("cannot read the connection store " + file + " (" + FileProblems.describe(e)
+      throw new ConnectionStoreException("cannot read the connection store " + file + " (" + FileProblems.describe(e, file)
           + "): make it a file readable by the user running Plugboard (chmod 600 " + file + ")", e);
     }
     try {

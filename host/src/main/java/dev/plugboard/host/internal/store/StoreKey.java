@@ -12,7 +12,7 @@ sealed interface StoreKey permits KeysetFile, StoreKey.Supplied {
    *
    * @throws dev.plugboard.host.ConnectionStoreException when it is missing or unreadable
    */
-  Aead existing(Path store) throws IOException;
+  Aead existing(Path store);
 
   /** The key for a store about to be created: the existing key, or a new one. Called under the lock. */
   Aead existingOrNew(Path store) throws IOException;

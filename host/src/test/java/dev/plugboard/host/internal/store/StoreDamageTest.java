@@ -199,6 +199,20 @@ final class StoreDamageTest {
         "make it a file readable by the user running Plugboard (chmod 600 " + keyFile + ")");
   }
 
+  @Test
+  void aLockFileThatCannotBeOpenedIsNamedAndNothingIsWritten() throws IOException {
+    Path lock = storeFile.resolveSibling(FileConnectionStore.LOCK_FILE);
+    Files.delete(lock);
+    Files.createDirectory(lock);
+    Map<Path, String> before = snapshot();
+
+    assertRefused(() -> store().put(TestConnections.connection("shop/c")),
+        "cannot write the connection store " + storeFile + " (Is a directory: " + lock + "): check that " + home
+            + " is a folder you can write to");
+
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
   private FileConnectionStore store() {
     return FileConnectionStore.withKeysetFile(home);
   }
