@@ -1,9 +1,11 @@
 package dev.plugboard.host;
 
+import com.google.crypto.tink.Aead;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.host.internal.inject.Components;
 import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
+import dev.plugboard.host.internal.store.StoreChoice;
 import java.nio.file.Files;
 import dev.plugboard.host.internal.http.ExtraHost;
 import java.nio.file.Path;
@@ -74,6 +76,8 @@ public final class Plugboard implements AutoCloseable {
     private Path pluginsDir;
     private Path home = Path.of(System.getProperty("user.home"), ".plugboard");
     private final List<ExtraHost> extraHosts = new ArrayList<>();
+    private ConnectionStore connectionStore;
+    private Aead aead;
 
     private Builder() {}
 
@@ -101,6 +105,26 @@ public final class Plugboard implements AutoCloseable {
     }
 
     /**
+     * Keeps connections in the application's own store (its database, say) instead of Plugboard's
+     * encrypted file under {@link #home(Path)}. The store must keep secret values encrypted at rest.
+     */
+    public Builder connectionStore(ConnectionStore connectionStore) {
+      this.connectionStore = Objects.requireNonNull(connectionStore, "connectionStore == null");
+      return this;
+    }
+
+    /**
+     * Seals the connections in Plugboard's file store with the application's key instead of a key
+     * file created beside them: a Tink {@link Aead}, such as one backed by a cloud KMS, or from a
+     * keyset of its own ({@code keysetHandle.getPrimitive(AeadConfig2026.get(), Aead.class)}).
+     * No key file is written then. Connections sealed with one key do not open with another.
+     */
+    public Builder aead(Aead aead) {
+      this.aead = Objects.requireNonNull(aead, "aead == null");
+      return this;
+    }
+
+    /**
      * Loads the plugins.
      *
      * @throws PlugboardException when the plugins folder is missing or not a folder
@@ -114,7 +138,14 @@ public final class Plugboard implements AutoCloseable {
         throw new PlugboardException(
             "plugins folder " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
       }
-      Components components = Components.create(new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts));
+      if (connectionStore != null && aead != null) {
+        throw new IllegalStateException("connectionStore and aead are both set: aead is the key of Plugboard's own"
+            + " file store, which an application store replaces; set one of them");
+      }
+      StoreChoice store = connectionStore != null ? new StoreChoice.ApplicationStore(connectionStore)
+          : aead != null ? new StoreChoice.ApplicationKey(aead)
+          : new StoreChoice.KeysetFile();
+      Components components = Components.create(new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts), store);
       components.plugins();
       return new Plugboard(components);
     }

@@ -3,7 +3,9 @@ package dev.plugboard.host.internal.inject;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.plugboard.host.ConnectionStore;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
+import dev.plugboard.host.internal.store.StoreChoice;
 
 /** The host's wired parts, for the public API to use without seeing Guice. */
 public final class Components {
@@ -15,11 +17,21 @@ public final class Components {
   }
 
   public static Components create(HostSettings settings) {
+    return create(settings, new StoreChoice.KeysetFile());
+  }
+
+  /** A host keeping its connections where {@code store} says. */
+  public static Components create(HostSettings settings, StoreChoice store) {
     // Development stage: singletons are built when first used, which keeps the CLI's start-up short.
-    return new Components(Guice.createInjector(Stage.DEVELOPMENT, new HostModule(settings)));
+    return new Components(Guice.createInjector(Stage.DEVELOPMENT, new HostModule(settings), new StoreModule(store)));
   }
 
   public PluginRegistry plugins() {
     return injector.getInstance(PluginRegistry.class);
+  }
+
+  /** Where connections are kept: the application's store, or the file store under home. */
+  public ConnectionStore connections() {
+    return injector.getInstance(ConnectionStore.class);
   }
 }

@@ -1,0 +1,34 @@
+package dev.plugboard.host;
+
+/**
+ * A connection name that breaks {@link ConnectionNames}' rules. The message says the rules and
+ * gives an example; the CLI exits with 2 (bad usage) on it.
+ */
+public final class InvalidConnectionNameException extends PlugboardException {
+
+  private static final int SHOWN = 80;
+
+  private final String name;
+
+  public InvalidConnectionNameException(String name) {
+    super("connection name " + quoted(name) + " is not allowed: use " + ConnectionNames.RULES
+        + ", such as " + ConnectionNames.EXAMPLE);
+    this.name = name;
+  }
+
+  /** The name that was refused; {@code null} when none was given. */
+  public String name() {
+    return name;
+  }
+
+  // A refused name came from a user: show it briefly, with control characters made visible.
+  private static String quoted(String name) {
+    if (name == null) {
+      return "(none)";
+    }
+    String shown = name.length() <= SHOWN ? name : name.substring(0, SHOWN) + "…";
+    return "\"" + shown.codePoints()
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "\"";
+  }
+}

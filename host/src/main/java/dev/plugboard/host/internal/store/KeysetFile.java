@@ -1,0 +1,70 @@
+package dev.plugboard.host.internal.store;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.Configuration;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig2026;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import dev.plugboard.host.ConnectionStoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+
+/**
+ * A Tink AES-256-GCM keyset in a JSON file readable by its owner only. It is created on first use,
+ * only while no store exists, and never replaced: a store whose key is gone stays unreadable
+ * rather than silently starting over with a new key.
+ */
+final class KeysetFile implements StoreKey {
+
+  // An explicit configuration: what reads and makes keys does not depend on what else registered with Tink.
+  private static final Configuration AEAD = AeadConfig2026.get();
+
+  private final Path file;
+
+  KeysetFile(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public Aead existing(Path store) {
+    String json;
+    try {
+      json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConnectionStoreException("the connection store " + store + " exists but its key " + file
+          + " is missing, so the connections cannot be read: restore " + file + " from your backup, or move "
+          + store + " away to start afresh (Plugboard will not make a new key for an existing store)");
+    } catch (IOException e) {
+      throw new ConnectionStoreException("cannot read the key " + file + " (" + FileProblems.describe(e, file)
+          + "): make it a file readable by the user running Plugboard (chmod 600 " + file + ")", e);
+    }
+    try {
+      return TinkJsonProtoKeysetFormat.parseKeyset(json, AEAD, InsecureSecretKeyAccess.get()).getPrimitive(AEAD, Aead.class);
+    } catch (GeneralSecurityException e) {
+      // Tink's message may quote the file, which holds key material: leave it and the cause out.
+      throw new ConnectionStoreException("the key " + file + " is damaged (not a Tink AEAD keyset in JSON): restore it"
+          + " from your backup; without it the connections in " + store + " cannot be read");
+    }
+  }
+
+  @Override
+  public Aead existingOrNew(Path store) throws IOException {
+    if (Files.notExists(file)) {
+      AtomicFile.removeLeftovers(file);
+      try {
+        KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, AEAD);
+        String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, AEAD, InsecureSecretKeyAccess.get());
+        AtomicFile.create(file, json.getBytes(StandardCharsets.UTF_8));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("Tink cannot make an AES-256-GCM key", e);
+      }
+    }
+    return existing(store);
+  }
+}

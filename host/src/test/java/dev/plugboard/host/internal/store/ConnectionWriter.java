@@ -1,0 +1,58 @@
+package dev.plugboard.host.internal.store;
+
+import dev.plugboard.host.Connection;
+import dev.plugboard.host.testing.TestConnections;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * A separate process that keeps one connection, for the tests of writers racing each other and of
+ * a writer dying mid-write. It prints {@code ready}, waits for {@code go} on its input, then puts.
+ *
+ * <p>Arguments: {@code HOME NAME [crash-at=STEP]}; with {@code crash-at} the process halts at that
+ * step of the write, as if killed.
+ */
+final class ConnectionWriter {
+
+  static final int CRASHED = 137;
+
+  private ConnectionWriter() {}
+
+  public static void main(String[] args) throws IOException {
+    Path home = Path.of(args[0]);
+    String name = args[1];
+    AtomicFile.Failpoint failpoint = args.length > 2 && args[2].startsWith("crash-at=")
+        ? crashAt(AtomicFile.Step.valueOf(args[2].substring("crash-at=".length())))
+        : AtomicFile.Failpoint.NONE;
+    FileConnectionStore store = new FileConnectionStore(
+        home, new KeysetFile(home.resolve(FileConnectionStore.KEYSET_FILE)), "the key", failpoint);
+    Connection connection = connection(name);
+    store.list();
+    System.out.println("ready");
+    System.out.flush();
+    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    if (!"go".equals(line)) {
+      System.err.println("expected go, got " + line);
+      System.exit(2);
+    }
+    store.put(connection);
+    System.out.println("kept " + connection);
+  }
+
+  /** The connection the process named {@code name} keeps, with canary secrets of its own. */
+  static Connection connection(String name) {
+    String tag = name.replaceAll("[^a-z0-9]", "");
+    return TestConnections.connection(name, "canarytoken" + tag + "q7x5w3v1u9t8s6", "canarysecret" + tag + "k2j4h6g8");
+  }
+
+  private static AtomicFile.Failpoint crashAt(AtomicFile.Step step) {
+    return reached -> {
+      if (reached == step) {
+        Runtime.getRuntime().halt(CRASHED);
+      }
+    };
+  }
+}
