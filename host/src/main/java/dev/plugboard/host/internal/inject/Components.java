@@ -22,4 +22,9 @@ public final class Components {
   public PluginRegistry plugins() {
     return injector.getInstance(PluginRegistry.class);
   }
+
+  /** What the host was built with: its folders and the hosts added to every allow-list. */
+  public HostSettings settings() {
+    return injector.getInstance(HostSettings.class);
+  }
 }
