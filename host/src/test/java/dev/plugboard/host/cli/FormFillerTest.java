@@ -5,35 +5,21 @@ import static dev.plugboard.host.cli.MinimalConnector.URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.testing.TestHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** Values for verify and connect: every source, then the terminal for what is missing, or a clear refusal without one. */
 final class FormFillerTest {
 
-  @TempDir static Path dir;
-  static Plugboard plugboard;
-
-  @BeforeAll
-  static void load() {
-    plugboard = MinimalConnector.host(dir);
-  }
-
-  @AfterAll
-  static void close() {
-    plugboard.close();
-  }
+  @RegisterExtension static final TestHost minimal = MinimalConnector.host();
 
   @Test
   void withoutATerminalMissingValuesAreNamedWithEveryWayToGiveThem() {
@@ -100,6 +86,6 @@ final class FormFillerTest {
     ValuesOptionsTest.Holder holder = new ValuesOptionsTest.Holder();
     new CommandLine(holder).parseArgs();
     CliEnvironment environment = ValuesOptionsTest.environment(env, "");
-    return new FormFiller(plugboard, environment, terminal).fill("minimal", holder.values, defaults);
+    return new FormFiller(minimal.plugboard(), environment, terminal).fill("minimal", holder.values, defaults);
   }
 }

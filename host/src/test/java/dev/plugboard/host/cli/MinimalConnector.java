@@ -1,11 +1,10 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
-import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.internal.json.Mappers;
 import dev.plugboard.host.testing.TestDescriptors;
+import dev.plugboard.host.testing.TestHost;
 import dev.plugboard.host.testing.TestPluginJar;
-import java.nio.file.Path;
 
 /** The small test connector ({@code api_url}, secret {@code token}) for the CLI's value tests. */
 final class MinimalConnector {
@@ -23,9 +22,8 @@ final class MinimalConnector {
     return Mappers.strictYaml().readValue(TestDescriptors.minimal(connectorId), ConnectorDescriptor.class);
   }
 
-  /** A host with the minimal plugin in {@code dir}/plugins. */
-  static Plugboard host(Path dir) {
-    TestPluginJar.connector("minimal", "minimal").writeTo(dir.resolve("plugins"));
-    return Plugboard.builder().pluginsDir(dir.resolve("plugins")).home(dir.resolve("home")).build();
+  /** For {@code @RegisterExtension}: a host with the minimal plugin loaded. */
+  static TestHost host() {
+    return new TestHost(plugins -> TestPluginJar.connector("minimal", "minimal").writeTo(plugins));
   }
 }

@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.Form;
-import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.testing.TestHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The prompts, driven as a person would over a terminal's streams: what is shown, what is asked
@@ -35,22 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class PrompterTest {
 
-  @TempDir static Path dir;
-  static Plugboard plugboard;
+  @RegisterExtension static final TestHost minimal = MinimalConnector.host();
   static Form form;
   static BiFunction<String, String, FieldCheck> check;
 
   @BeforeAll
   static void load() {
-    plugboard = MinimalConnector.host(dir);
-    form = plugboard.form("minimal");
-    check = (id, value) -> plugboard.checkFormat("minimal", Map.of(id, value)).stream()
+    form = minimal.plugboard().form("minimal");
+    check = (id, value) -> minimal.plugboard().checkFormat("minimal", Map.of(id, value)).stream()
         .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  @AfterAll
-  static void close() {
-    plugboard.close();
   }
 
   @Test

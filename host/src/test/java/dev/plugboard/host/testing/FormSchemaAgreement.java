@@ -8,6 +8,7 @@ import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.Form;
 import dev.plugboard.host.FormField;
 import dev.plugboard.host.Plugboard;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * FormSchemaAgreement agreement = new FormSchemaAgreement(plugboard, "bigcommerce");
- * assertThat(agreement.schemaAccepts(values)).isEqualTo(agreement.hostAccepts(values));
+ * assertThat(agreement.agreedVerdict(goodValues, "api_path", "http://api.bigcommerce.com/")).isEqualTo("refused");
  * }</pre>
  */
 public final class FormSchemaAgreement {
@@ -35,6 +36,23 @@ public final class FormSchemaAgreement {
     this.form = plugboard.form(connectorId);
     this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(plugboard.formJsonSchema(connectorId), InputFormat.JSON);
+  }
+
+  /**
+   * Puts {@code value} in {@code field} of a good set of values, asks both, and returns what both
+   * said: {@code accepted} or {@code refused}.
+   *
+   * @throws AssertionError when the schema and the host disagree
+   */
+  public String agreedVerdict(Map<String, String> good, String field, String value) {
+    Map<String, String> values = new LinkedHashMap<>(good);
+    values.put(field, value);
+    boolean host = hostAccepts(values);
+    if (schemaAccepts(values) != host) {
+      throw new AssertionError("the host " + (host ? "accepts" : "refuses") + " the value of " + field
+          + " but the JSON Schema does not agree; the schema saw " + submitted(values).get(field));
+    }
+    return host ? "accepted" : "refused";
   }
 
   /** Whether every field passes the host's format phase. */

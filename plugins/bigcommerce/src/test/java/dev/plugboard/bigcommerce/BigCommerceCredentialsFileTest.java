@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.host.FieldCheck;
-import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.testing.TestHost;
 import dev.plugboard.host.internal.form.CredentialsFileReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,19 +33,13 @@ final class BigCommerceCredentialsFileTest {
   static final Map<String, String> EXPECTED =
       Map.of("api_path", API_PATH, "access_token", TOKEN, "client_id", CLIENT_ID, "client_secret", SECRET);
 
+  @RegisterExtension static final TestHost host = BigCommerceFormFixture.host();
   @TempDir static Path dir;
-  static Plugboard plugboard;
   static ConnectorDescriptor bigcommerce;
 
   @BeforeAll
   static void load() {
-    plugboard = BigCommerceFormFixture.host(dir);
-    bigcommerce = plugboard.describe("bigcommerce");
-  }
-
-  @AfterAll
-  static void close() {
-    plugboard.close();
+    bigcommerce = host.plugboard().describe("bigcommerce");
   }
 
   @Test
@@ -71,7 +65,7 @@ final class BigCommerceCredentialsFileTest {
     Map<String, String> values = CredentialsFileReader.read(bigcommerce, write(shape + ".txt", text));
 
     assertThat(values).isEqualTo(EXPECTED);
-    assertThat(plugboard.checkFormat("bigcommerce", values)).extracting(FieldCheck::status).containsOnly(FieldCheck.Status.OK);
+    assertThat(host.plugboard().checkFormat("bigcommerce", values)).extracting(FieldCheck::status).containsOnly(FieldCheck.Status.OK);
   }
 
   static Stream<Arguments> realFiles() {

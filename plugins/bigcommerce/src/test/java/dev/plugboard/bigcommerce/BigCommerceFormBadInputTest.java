@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.FieldCheck.Status;
-import dev.plugboard.host.Plugboard;
-import java.nio.file.Path;
+import dev.plugboard.host.testing.TestHost;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each bad value a BigCommerce user may hand over is refused by the format phase, before anything
@@ -26,18 +23,7 @@ final class BigCommerceFormBadInputTest {
   static final String SECRET = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7";
   static final String EXAMPLE = "A BigCommerce API Path looks like https://api.bigcommerce.com/stores/abc123/v3/.";
 
-  @TempDir static Path dir;
-  static Plugboard plugboard;
-
-  @BeforeAll
-  static void load() {
-    plugboard = BigCommerceFormFixture.host(dir);
-  }
-
-  @AfterAll
-  static void close() {
-    plugboard.close();
-  }
+  @RegisterExtension static final TestHost bigcommerce = BigCommerceFormFixture.host();
 
   @Test
   void theGoodValuesPass() {
@@ -166,6 +152,6 @@ final class BigCommerceFormBadInputTest {
     Map<String, String> values = new LinkedHashMap<>(Map.of(
         "api_path", API_PATH, "access_token", TOKEN, "client_id", CLIENT_ID, "client_secret", SECRET));
     values.putAll(changes);
-    return plugboard.checkFormat("bigcommerce", values);
+    return bigcommerce.plugboard().checkFormat("bigcommerce", values);
   }
 }

@@ -1,6 +1,6 @@
 package dev.plugboard.bigcommerce;
 
-import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.testing.TestHost;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.nio.file.Path;
 
@@ -9,14 +9,8 @@ final class BigCommerceFormFixture {
 
   private BigCommerceFormFixture() {}
 
-  /** Writes the plugin jar into {@code dir}/plugins and returns that folder. */
-  static Path pluginsIn(Path dir) {
-    Path plugins = dir.resolve("plugins");
-    TestPluginJar.plugin("bigcommerce").directory(Path.of("target/classes")).writeTo(plugins);
-    return plugins;
-  }
-
-  static Plugboard host(Path dir) {
-    return Plugboard.builder().pluginsDir(pluginsIn(dir)).home(dir.resolve("home")).build();
+  /** For {@code @RegisterExtension}: a host with the BigCommerce plugin loaded. */
+  static TestHost host() {
+    return new TestHost(plugins -> TestPluginJar.plugin("bigcommerce").directory(Path.of("target/classes")).writeTo(plugins));
   }
 }

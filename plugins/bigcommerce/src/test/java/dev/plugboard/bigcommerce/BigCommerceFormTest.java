@@ -5,40 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.api.descriptor.FieldKind;
 import dev.plugboard.host.Form;
 import dev.plugboard.host.FormField;
-import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.cli.Cli;
 import dev.plugboard.host.cli.CliEnvironment;
+import dev.plugboard.host.testing.TestHost;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The BigCommerce form, drawn by the host from the descriptor alone: as a model, as JSON Schema, on the command line. */
 final class BigCommerceFormTest {
 
-  @TempDir static Path dir;
-  static Plugboard plugboard;
-
-  @BeforeAll
-  static void load() {
-    plugboard = BigCommerceFormFixture.host(dir);
-  }
-
-  @AfterAll
-  static void close() {
-    plugboard.close();
-  }
+  @RegisterExtension static final TestHost bigcommerce = BigCommerceFormFixture.host();
 
   @Test
   void theFormAsksForTheFourValuesInTheOrderBigCommerceShowsThem() {
-    Form form = plugboard.form("bigcommerce");
+    Form form = bigcommerce.plugboard().form("bigcommerce");
 
     assertThat(form.fields()).extracting(FormField::id)
         .containsExactly("api_path", "access_token", "client_id", "client_secret");
@@ -57,7 +43,7 @@ final class BigCommerceFormTest {
 
   @Test
   void theJsonSchemaCarriesTitlesExamplesPatternsAndMarksSecretsWriteOnly() {
-    JsonNode schema = JsonMapper.shared().readTree(plugboard.formJsonSchema("bigcommerce"));
+    JsonNode schema = JsonMapper.shared().readTree(bigcommerce.plugboard().formJsonSchema("bigcommerce"));
 
     assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
     assertThat(schema.get("title").asString()).isEqualTo("BigCommerce");
@@ -111,7 +97,7 @@ final class BigCommerceFormTest {
     StringWriter err = new StringWriter();
     String[] all = new String[args.length + 2];
     all[0] = "--plugins-dir";
-    all[1] = dir.resolve("plugins").toString();
+    all[1] = bigcommerce.pluginsDir().toString();
     System.arraycopy(args, 0, all, 2, args.length);
     int code = Cli.run(all, new CliEnvironment(new PrintWriter(out), new PrintWriter(err),
         new ByteArrayInputStream(new byte[0]), Map.of()));
