@@ -94,7 +94,7 @@ public final class Plugboard implements AutoCloseable {
 
   /**
    * Checks values without sending anything: required, clean-ups, length, characters, patterns and
-   * the allow-list. Messages never repeat a value.
+   * the allow-list. Messages never repeat a value (of an address, only its host is named).
    *
    * @param values raw values by field id, as a user gave them; a field left out is missing
    * @return one check per declared field, in declared order

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The first phase of verification, done without sending anything: each value is normalised, then
  * checked for presence, length, stray characters, its pattern and, for addresses, the allow-list.
  * Messages say what is wrong in words (the pattern's description, never the pattern) and never
- * repeat a value.
+ * repeat a value; of an address they name only the host, to say where credentials would have gone.
  *
  * <pre>{@code
  * FormatResult result = FormatPhase.check(descriptor, Map.of("api_path", pasted), hosts);
