@@ -2,6 +2,10 @@ package dev.plugboard.host;
 
 import com.google.crypto.tink.Aead;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.internal.form.FormSchema;
+import dev.plugboard.host.internal.form.FormatPhase;
+import dev.plugboard.host.internal.form.Forms;
+import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.inject.Components;
 import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
@@ -11,6 +15,7 @@ import dev.plugboard.host.internal.http.ExtraHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -63,6 +68,49 @@ public final class Plugboard implements AutoCloseable {
   /** {@code pluginId@version} of the plugin that contributes the connector. */
   public String pluginOf(String connectorId) {
     return components.plugins().connector(connectorId).pluginLabel();
+  }
+
+  /**
+   * The connector's form: the values to ask for, in order, with help, examples, formats in words
+   * and where in the setup guide each is found.
+   *
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   */
+  public Form form(String connectorId) {
+    ConnectorDescriptor descriptor = describe(connectorId);
+    return Forms.of(descriptor, allowedHosts(descriptor));
+  }
+
+  /**
+   * The connector's form as a JSON Schema (draft 2020-12) for web form libraries: titles,
+   * descriptions, examples, full-value patterns, required fields, secrets marked {@code writeOnly}
+   * and {@code format: password}. It describes values after {@link FormField#normalize(String)}.
+   *
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   */
+  public String formJsonSchema(String connectorId) {
+    ConnectorDescriptor descriptor = describe(connectorId);
+    AllowedHosts hosts = allowedHosts(descriptor);
+    return FormSchema.json(Forms.of(descriptor, hosts), hosts);
+  }
+
+  /**
+   * Checks values without sending anything: required, clean-ups, length, characters, patterns and
+   * the allow-list. Messages never repeat a value (of an address, only its host is named).
+   *
+   * @param values raw values by field id, as a user gave them; a field left out is missing
+   * @return one check per declared field, in declared order
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   * @throws PlugboardException when {@code values} names a field the connector does not declare
+   */
+  public List<FieldCheck> checkFormat(String connectorId, Map<String, String> values) {
+    ConnectorDescriptor descriptor = describe(connectorId);
+    return FormatPhase.check(descriptor, values, allowedHosts(descriptor)).fields();
+  }
+
+  /** Where the connector's credentials may go: its own hosts and those added with {@link Builder#allowHost}. */
+  private AllowedHosts allowedHosts(ConnectorDescriptor descriptor) {
+    return AllowedHosts.of(descriptor.http().allowedHosts(), components.settings().extraHosts());
   }
 
   /** Stops the plugins and releases their class loaders. */

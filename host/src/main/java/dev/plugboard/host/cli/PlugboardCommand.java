@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PlugboardCommand.Version.class,
     description = "Loads connector plugins, describes what connecting takes, verifies and keeps connections.",
-    subcommands = {PluginsCommand.class, DescribeCommand.class},
+    subcommands = {PluginsCommand.class, DescribeCommand.class, FormCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; verified",

@@ -34,4 +34,9 @@ public final class Components {
   public ConnectionStore connections() {
     return injector.getInstance(ConnectionStore.class);
   }
+
+  /** What the host was built with: its folders and the hosts added to every allow-list. */
+  public HostSettings settings() {
+    return injector.getInstance(HostSettings.class);
+  }
 }

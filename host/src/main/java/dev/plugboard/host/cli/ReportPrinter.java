@@ -1,0 +1,139 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.host.Evidence;
+import dev.plugboard.host.FieldCheck;
+import dev.plugboard.host.PhaseCheck;
+import dev.plugboard.host.Problem;
+import dev.plugboard.host.ScopeCheck;
+import dev.plugboard.host.VerificationReport;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a verification report for a person: each phase, the account, every scope with what to
+ * do about a missing one, the findings, and the verdict with its exit code. Holds no secret,
+ * since the report holds none.
+ */
+final class ReportPrinter {
+
+  private final PrintWriter out;
+
+  ReportPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(VerificationReport report) {
+    for (PhaseCheck phase : report.phases()) {
+      out.printf("  %-12s %-13s %s%n", word(phase.status()), lower(phase.phase()), phase.message());
+    }
+    printFields(report.fields());
+    if (report.account().known() && !report.account().display().isEmpty()) {
+      out.println();
+      out.println("Connected to " + report.account().display());
+    }
+    printScopes(report.scopes());
+    printProblems(report.problems());
+    out.println();
+    out.println("Result: " + verdict(report));
+  }
+
+  private void printFields(List<FieldCheck> fields) {
+    List<FieldCheck> notable = fields.stream()
+        .filter(field -> field.status() != FieldCheck.Status.OK || !field.message().isEmpty()).toList();
+    if (notable.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Values:");
+    for (FieldCheck field : notable) {
+      String state = field.status() == FieldCheck.Status.OK ? "warning" : lower(field.status());
+      out.printf("  %-9s %s: %s%n", state, field.id(), field.message());
+    }
+  }
+
+  private void printScopes(List<ScopeCheck> scopes) {
+    if (scopes.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Scopes:");
+    int name = scopes.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+    int permission = scopes.stream().mapToInt(s -> s.permission().length()).max().orElse(0);
+    for (ScopeCheck scope : scopes) {
+      String evidence = scope.status() == ScopeCheck.Status.GRANTED ? "" : evidence(scope.evidence());
+      out.printf("  %-12s %-" + name + "s  %-" + permission + "s  %s%n", lower(scope.status()), scope.name(),
+          scope.permission(), evidence);
+      if (scope.status() == ScopeCheck.Status.MISSING && !scope.remediation().isEmpty()) {
+        out.println("  " + " ".repeat(13) + "→ " + scope.remediation());
+      }
+    }
+  }
+
+  private void printProblems(List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Problems:");
+    for (Problem problem : problems) {
+      out.println("  " + problem.message() + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())));
+      if (!problem.remediation().isEmpty()) {
+        out.println("    What to do: " + problem.remediation());
+      }
+    }
+  }
+
+  /** {@code (GET api.example/v2/orders/count → 403, 2 attempts)}: never a header, never a body. */
+  static String evidence(Evidence evidence) {
+    if (evidence == null) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("(").append(evidence.method()).append(' ').append(evidence.host())
+        .append(evidence.path()).append(" → ");
+    text.append(evidence.status() == null ? evidence.detail() : evidence.status().toString());
+    if (evidence.attempts() > 1) {
+      text.append(", ").append(evidence.attempts()).append(" attempts");
+    }
+    if (evidence.status() != null && !evidence.detail().isEmpty()) {
+      text.append(", ").append(evidence.detail());
+    }
+    return text.append(')').toString();
+  }
+
+  private static String verdict(VerificationReport report) {
+    long missing = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.MISSING).count();
+    long inconclusive = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.INCONCLUSIVE).count();
+    return switch (report.status()) {
+      case VERIFIED -> "verified: every scope is granted (exit 0)";
+      case FAILED -> "failed" + (missing > 0 ? ": " + missing + " of " + report.scopes().size() + " scopes missing" : "")
+          + " (exit 1)";
+      case INVALID -> "invalid values: nothing was sent (exit 2)";
+      case INCONCLUSIVE -> "inconclusive" + (inconclusive > 0 ? ": " + inconclusive + " scopes could not be checked" : "")
+          + "; try again later (exit 3)";
+    };
+  }
+
+  private static String word(PhaseCheck.Outcome outcome) {
+    return switch (outcome) {
+      case PASSED -> "ok";
+      case FAILED -> "FAILED";
+      case INCONCLUSIVE -> "inconclusive";
+      case SKIPPED -> "skipped";
+    };
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The exit code a report ends the CLI with. */
+  static int exitCode(VerificationReport report) {
+    return switch (report.status()) {
+      case VERIFIED -> ExitCode.OK;
+      case FAILED -> ExitCode.VERIFICATION_FAILED;
+      case INVALID -> ExitCode.USAGE;
+      case INCONCLUSIVE -> ExitCode.COULD_NOT_FINISH;
+    };
+  }
+}
