@@ -58,11 +58,6 @@ public record SandboxOptions(Set<String> grantedScopes, Duration latency, Quota 
     return grantedScopes.contains(ALL);
   }
 
-  /** The first fault of {@code type}, if one is to be played. */
-  public <F extends SandboxFault> List<F> faults(Class<F> type) {
-    return faults.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
   /**
    * A rate limit: {@code requests} per {@code window}, counted over fixed windows.
    *
