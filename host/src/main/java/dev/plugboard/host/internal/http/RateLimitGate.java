@@ -13,6 +13,9 @@ import okhttp3.Headers;
  */
 final class RateLimitGate {
 
+  /** Telling answers of one window from the next's, when the platform does not say how long a window is. */
+  private static final long DEFAULT_TOLERANCE_NANOS = 500_000_000L;
+
   private final RateLimit names;
 
   /** Calls that may still go out in the current window; -1 when the platform has not said. */
@@ -38,8 +41,9 @@ final class RateLimitGate {
     while (true) {
       long now = System.nanoTime();
       if (budget >= 0 && now - windowEnds >= 0) {
-        // A new window: the full quota until answers say more; unknown if the platform never said.
-        budget = quota >= 0 && windowNanos > 0 ? quota : -1;
+        // A new window: the quota, less the calls still out (they may land in it), until answers
+        // say more; unknown if the platform never said.
+        budget = quota >= 0 && windowNanos > 0 ? Math.max(0, quota - inFlight) : -1;
         windowEnds = now + windowNanos;
       }
       if (budget != 0) {
@@ -71,14 +75,19 @@ final class RateLimitGate {
     if (status == 429) {
       budget = 0;
       windowEnds = now + waitAfterLimitNanos(headers, resetMs, fallbackWaitNanos);
-    } else if (left.isPresent()) {
+    } else if (left.isPresent() && resetMs.isPresent()) {
       // Calls still in flight may not be counted in this answer yet: keep room for them.
-      budget = Math.max(0, left.getAsLong() - inFlight);
-      if (resetMs.isPresent()) {
-        windowEnds = now + resetMs.getAsLong() * 1_000_000;
-      } else if (budget == 0) {
-        budget = -1; // no reset time to wait for: do not hold calls back
-      }
+      long fresh = Math.max(0, left.getAsLong() - inFlight);
+      long ends = now + resetMs.getAsLong() * 1_000_000;
+      long tolerance = windowNanos > 0 ? windowNanos / 2 : DEFAULT_TOLERANCE_NANOS;
+      if (budget < 0 || ends - windowEnds > tolerance) {
+        budget = fresh; // the first word on the quota, or a newer window
+        windowEnds = ends;
+      } else if (Math.abs(ends - windowEnds) <= tolerance) {
+        // The same window: answers overtake each other, and the lowest count is the latest.
+        budget = Math.min(budget, fresh);
+        windowEnds = Math.max(windowEnds, ends);
+      } // else an answer from an earlier window, arriving late: it says nothing new
     }
     notifyAll();
   }
