@@ -98,6 +98,12 @@ public final class ApiSession implements AutoCloseable {
   }
 
   /** User-Agent and Accept, then the descriptor's headers, which may override them; never a credential. */
+  /** The path and query, as evidence shows them: {@code /stores/abc123/v3/customers?limit=1}. */
+  public static String pathOf(HttpUrl url) {
+    String query = url.encodedQuery();
+    return url.encodedPath() + (query == null ? "" : "?" + query);
+  }
+
   private static Headers headers(ApiTarget target) {
     Headers.Builder headers = new Headers.Builder()
         .set("User-Agent", target.userAgent())
@@ -205,8 +211,7 @@ public final class ApiSession implements AutoCloseable {
     }
 
     Evidence evidence(String detail) {
-      String query = url.encodedQuery();
-      return new Evidence(method, host, url.encodedPath() + (query == null ? "" : "?" + query), lastStatus, attempts,
+      return new Evidence(method, host, pathOf(url), lastStatus, attempts,
           (System.nanoTime() - start) / 1_000_000, detail);
     }
 

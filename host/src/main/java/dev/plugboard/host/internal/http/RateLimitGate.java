@@ -3,6 +3,8 @@ package dev.plugboard.host.internal.http;
 import dev.plugboard.api.descriptor.RateLimit;
 import java.util.OptionalLong;
 import okhttp3.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Paces one verification's calls by the quota the platform reports, rather than running into
@@ -15,6 +17,7 @@ final class RateLimitGate {
 
   /** Telling answers of one window from the next's, when the platform does not say how long a window is. */
   private static final long DEFAULT_TOLERANCE_NANOS = 500_000_000L;
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimitGate.class);
 
   private final RateLimit names;
 
@@ -38,6 +41,7 @@ final class RateLimitGate {
    * @return false, without waiting, when the window resets only after the deadline
    */
   synchronized boolean acquire(Deadline deadline) throws InterruptedException {
+    boolean told = false;
     while (true) {
       long now = System.nanoTime();
       if (budget >= 0 && now - windowEnds >= 0) {
@@ -54,6 +58,10 @@ final class RateLimitGate {
       long wait = windowEnds - now;
       if (!deadline.allows(wait)) {
         return false;
+      }
+      if (!told) {
+        LOG.debug("no requests left in the platform's rate-limit window: waiting up to {} ms", wait / 1_000_000);
+        told = true;
       }
       wait(Math.max(1, wait / 1_000_000), (int) (wait % 1_000_000));
     }

@@ -87,9 +87,8 @@ final class Calls implements AutoCloseable {
 
     private HttpOutcome unfinished() {
       String reason = "unfinished at the deadline of " + session.deadline().describe();
-      String query = url.encodedQuery();
-      Evidence evidence = new Evidence(method, ApiSession.hostOf(url),
-          url.encodedPath() + (query == null ? "" : "?" + query), null, 0, session.deadline().limit().toMillis(), reason);
+      Evidence evidence = new Evidence(method, ApiSession.hostOf(url), ApiSession.pathOf(url), null, 0,
+          session.deadline().limit().toMillis(), reason);
       return new HttpOutcome.GaveUp(HttpOutcome.Why.TIMEOUT, reason, evidence);
     }
   }

@@ -106,7 +106,7 @@ public final class Verifier {
   private static String addressLabel(ConnectorDescriptor descriptor) {
     List<String> placeholders = Template.parse(descriptor.http().baseUrl(), "http.baseUrl").placeholders();
     return placeholders.stream()
-        .map(placeholder -> placeholder.contains(".") ? placeholder.substring(0, placeholder.indexOf('.')) : placeholder)
+        .map(Rendering::fieldOf)
         .map(descriptor::field)
         .flatMap(java.util.Optional::stream)
         .map(Field::label)
