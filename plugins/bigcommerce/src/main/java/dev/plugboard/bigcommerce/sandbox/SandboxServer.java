@@ -37,6 +37,15 @@ final class SandboxServer implements SandboxInstance {
   private static final Pattern STORE_PATH = Pattern.compile("/stores/([^/]+)/(v[23]/.*)");
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  static {
+    // The JDK's server writes an answer's headers and body separately; with Nagle's algorithm on,
+    // the body then waits for the client's delayed ACK, some 40 ms per call that no real API costs.
+    // Read once, when the first JDK HttpServer starts; a value set by the application is kept.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final SandboxOptions options;
   private final Set<StoreScope> granted;
   private final FaultPlan faults;
