@@ -201,16 +201,37 @@ final class ApiSessionTest {
   }
 
   @Test
-  void aTlsFailureNamesTheHost() {
-    HttpUrl httpsToAPlainServer = HttpUrl.get("https://" + server.getHostName() + ":" + server.getPort() + "/stores/abc123/");
-    ApiSession session = session(httpsToAPlainServer, client, new ExtraHost(server.getHostName(), server.getPort()),
-        Duration.ofSeconds(10));
+  void aTlsFailureNamesTheHost() throws IOException {
+    try (ServerSocket plainHttp = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Thread server = new Thread(() -> answerTlsWithPlainHttp(plainHttp), "plain-http");
+      server.setDaemon(true);
+      server.start();
+      int port = plainHttp.getLocalPort();
+      ApiSession session = session(HttpUrl.get("https://127.0.0.1:" + port + "/stores/abc123/"), client,
+          new ExtraHost("127.0.0.1", port), Duration.ofSeconds(10));
 
-    HttpOutcome outcome = send(session, "v2/time");
+      HttpOutcome outcome = send(session, "v2/time");
 
-    assertThat(outcome).isInstanceOfSatisfying(Unreachable.class, unreachable ->
-        assertThat(unreachable.reason()).startsWith("TLS handshake with " + server.getHostName() + ":" + server.getPort()
-            + " failed"));
+      assertThat(outcome).isInstanceOfSatisfying(Unreachable.class, unreachable ->
+          assertThat(unreachable.reason()).startsWith("TLS handshake with 127.0.0.1:" + port + " failed"));
+    }
+  }
+
+  /** Takes the TLS hello, answers in plain HTTP, and keeps the connection until the client gives up on it. */
+  private static void answerTlsWithPlainHttp(ServerSocket serverSocket) {
+    try (java.net.Socket socket = serverSocket.accept()) {
+      byte[] buffer = new byte[8192];
+      if (socket.getInputStream().read(buffer) > 0) {
+        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        while (socket.getInputStream().read(buffer) != -1) {
+          // until the client closes
+        }
+      }
+    } catch (IOException clientGone) {
+      // the client closed the connection: the test has its answer
+    }
   }
 
   @Test
