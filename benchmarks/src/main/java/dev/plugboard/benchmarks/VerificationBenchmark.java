@@ -31,7 +31,12 @@ import okhttp3.OkHttpClient;
  * requests per second, where calls must pace themselves. Every run must end verified with all
  * 13 scopes granted, or the benchmark fails.
  *
- * <p>Run: see README, Benchmarks.
+ * <p>Run from the repository root (the numbers are in README, Benchmarks):
+ *
+ * <pre>
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests
+ * java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" dev.plugboard.benchmarks.VerificationBenchmark
+ * </pre>
  */
 public final class VerificationBenchmark {
 

@@ -4,6 +4,8 @@ import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.plugins.LoaderSwap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ public final class RunningSandbox implements AutoCloseable {
   /** The sandbox's API account's values by field id, to offer as the form's defaults. Holds secrets. */
   public Map<String, String> defaults() {
     try (LoaderSwap swap = LoaderSwap.to(connector.classLoader())) {
-      return Map.copyOf(instance.values());
+      return Collections.unmodifiableMap(new LinkedHashMap<>(instance.values()));
     }
   }
 
