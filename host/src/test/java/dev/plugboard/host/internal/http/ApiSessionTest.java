@@ -84,18 +84,25 @@ final class ApiSessionTest {
     OkHttpClient resolvingEverythingHere = client.newBuilder()
         .dns(hostname -> List.of(InetAddress.getByName(server.getHostName())))
         .build();
-    Credentials credentials = new Credentials(Map.of("X-Auth-Token", TOKEN), allowedHosts());
-    for (int i = 0; i < 2; i++) {
+    AllowedHosts allowed = AllowedHosts.of(List.of("api.minimal.example"),
+        List.of(extraHost(), new ExtraHost("stand-in.example", server.getPort())));
+    Credentials credentials = new Credentials(Map.of("X-Auth-Token", TOKEN), allowed);
+    for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().code(200).build());
     }
 
     call(resolvingEverythingHere, server.url("/allowed"), credentials);
-    call(resolvingEverythingHere, HttpUrl.get("http://api.minimal.example:" + server.getPort() + "/plain-http"), credentials);
+    call(resolvingEverythingHere, HttpUrl.get("http://api.minimal.example:" + server.getPort() + "/descriptor-host"),
+        credentials);
+    call(resolvingEverythingHere, HttpUrl.get("http://stand-in.example:" + server.getPort() + "/allowed-but-remote"),
+        credentials);
 
     assertThat(server.takeRequest().getHeaders().get("X-Auth-Token")).isEqualTo(TOKEN);
-    RecordedRequest plainHttp = server.takeRequest();
-    assertThat(plainHttp.getUrl().encodedPath()).isEqualTo("/plain-http");
-    assertThat(plainHttp.getHeaders().names()).doesNotContain("X-Auth-Token");
+    for (String path : List.of("/descriptor-host", "/allowed-but-remote")) {
+      RecordedRequest plainHttp = server.takeRequest();
+      assertThat(plainHttp.getUrl().encodedPath()).isEqualTo(path);
+      assertThat(plainHttp.getHeaders().names()).as(path).doesNotContain("X-Auth-Token");
+    }
   }
 
   @Test
@@ -327,10 +334,6 @@ final class ApiSessionTest {
 
   private ExtraHost extraHost() {
     return new ExtraHost(server.getHostName(), server.getPort());
-  }
-
-  private AllowedHosts allowedHosts() {
-    return AllowedHosts.of(List.of("api.minimal.example"), List.of(extraHost()));
   }
 
   private static void call(OkHttpClient httpClient, HttpUrl url, Credentials credentials) throws IOException {
