@@ -12,6 +12,7 @@ import dev.plugboard.host.internal.verify.Verifier;
 import dev.plugboard.host.internal.verify.VerifyOptions;
 import dev.plugboard.host.testing.TestCheckedValues;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -43,7 +44,7 @@ final class BigCommerceVerificationCanaryRun {
       CheckedValues values = TestCheckedValues.of(connector.descriptor(), given);
       print(verifier.verify(connector, values, TestCheckedValues.allPassed(connector.descriptor()), options));
 
-      Map<String, String> rejected = new java.util.HashMap<>(given);
+      Map<String, String> rejected = new HashMap<>(given);
       rejected.put("access_token", System.getenv("CANARY_REJECTED_TOKEN"));
       CheckedValues rejectedValues = TestCheckedValues.of(connector.descriptor(), rejected);
       print(verifier.verify(connector, rejectedValues, TestCheckedValues.allPassed(connector.descriptor()), options));

@@ -1,6 +1,7 @@
 package dev.plugboard.bigcommerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.plugboard.api.sandbox.SandboxFault;
 import dev.plugboard.api.sandbox.SandboxOptions;
@@ -9,7 +10,9 @@ import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,10 +106,8 @@ final class BigCommerceVerificationTest {
 
       assertThat(report.scopes()).filteredOn(scope -> scope.evidence().status() == 404)
           .extracting(ScopeCheck::name, ScopeCheck::status)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("Order Transactions", ScopeCheck.Status.GRANTED),
-              org.assertj.core.groups.Tuple.tuple("Get Payment Methods", ScopeCheck.Status.GRANTED),
-              org.assertj.core.groups.Tuple.tuple("Checkouts", ScopeCheck.Status.GRANTED));
+          .containsExactly(tuple("Order Transactions", ScopeCheck.Status.GRANTED),
+              tuple("Get Payment Methods", ScopeCheck.Status.GRANTED), tuple("Checkouts", ScopeCheck.Status.GRANTED));
     }
   }
 
@@ -118,7 +119,7 @@ final class BigCommerceVerificationTest {
 
       assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);
       assertThat(report.account().display()).isEmpty();
-      assertThat(report.account().values()).containsExactly(java.util.Map.entry("default_channel_id", "1"));
+      assertThat(report.account().values()).containsExactly(Map.entry("default_channel_id", "1"));
       assertThat(report.problems()).singleElement().satisfies(problem -> {
         assertThat(problem.code()).isEqualTo("identity_unavailable");
         assertThat(problem.message()).endsWith("it needs the scope Information & Settings (Read-only).");
@@ -206,8 +207,8 @@ final class BigCommerceVerificationTest {
   @Test
   void slowScopesAreInconclusiveAtTheDeadlineAndTheOthersDecided() {
     try (BigCommerceSandboxFixture store = start(SandboxOptions.builder()
-        .fault(new SandboxFault.Delay(java.time.Duration.ofSeconds(30), Set.of("Checkouts"))).build())) {
-      VerificationReport report = store.verify(store.options().timeout(java.time.Duration.ofSeconds(1)).build());
+        .fault(new SandboxFault.Delay(Duration.ofSeconds(30), Set.of("Checkouts"))).build())) {
+      VerificationReport report = store.verify(store.options().timeout(Duration.ofSeconds(1)).build());
 
       assertThat(report.status()).isEqualTo(VerificationReport.Status.INCONCLUSIVE);
       assertThat(report.scopes().get(8).status()).isEqualTo(ScopeCheck.Status.INCONCLUSIVE);

@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Scope;
+import dev.plugboard.host.Evidence;
 import dev.plugboard.host.PhaseCheck;
 import dev.plugboard.host.PhaseCheck.Outcome;
 import dev.plugboard.host.PhaseCheck.Phase;
@@ -28,7 +29,7 @@ final class Phases {
 
   PhaseCheck credentials(Observed observed, boolean rejected, boolean mismatch, List<ScopeCheck> scopes) {
     HttpOutcome outcome = observed.credentials();
-    List<dev.plugboard.host.Evidence> evidence = List.of(outcome.evidence());
+    List<Evidence> evidence = List.of(outcome.evidence());
     if (rejected) {
       return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, descriptor.diagnoses().rejectedCredentials().message(), evidence);
     }
@@ -48,7 +49,7 @@ final class Phases {
 
   PhaseCheck identity(Observed observed, boolean rejected, boolean mismatch) {
     HttpOutcome outcome = observed.identity();
-    List<dev.plugboard.host.Evidence> evidence = List.of(outcome.evidence());
+    List<Evidence> evidence = List.of(outcome.evidence());
     if (rejected || mismatch || stoppedEarly(observed)) {
       String why = rejected ? "the credentials were rejected" : mismatch ? "the credentials do not belong together"
           : "the credentials check did not get through";

@@ -9,6 +9,7 @@ import dev.plugboard.host.internal.http.HttpOutcome;
 import dev.plugboard.host.internal.verify.Observed.Probed;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +44,7 @@ final class VerificationRun {
     Account account = defaults;
     boolean identityRead = false;
     if (identity instanceof HttpOutcome.Answered answered && answered.status() / 100 == 2) {
-      var read = reader.read(answered.body());
+      Optional<Account> read = reader.read(answered.body());
       identityRead = read.isPresent();
       account = read.orElse(defaults);
     }

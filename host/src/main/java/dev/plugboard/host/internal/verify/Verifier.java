@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -108,7 +109,7 @@ public final class Verifier {
     return placeholders.stream()
         .map(Rendering::fieldOf)
         .map(descriptor::field)
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .map(Field::label)
         .findFirst()
         .orElse("address");

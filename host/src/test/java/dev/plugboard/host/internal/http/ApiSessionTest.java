@@ -10,7 +10,9 @@ import dev.plugboard.host.internal.http.HttpOutcome.Unreachable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -226,11 +230,11 @@ final class ApiSessionTest {
 
   /** Takes the TLS hello, answers in plain HTTP, and keeps the connection until the client gives up on it. */
   private static void answerTlsWithPlainHttp(ServerSocket serverSocket) {
-    try (java.net.Socket socket = serverSocket.accept()) {
+    try (Socket socket = serverSocket.accept()) {
       byte[] buffer = new byte[8192];
       if (socket.getInputStream().read(buffer) > 0) {
         socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         while (socket.getInputStream().read(buffer) != -1) {
           // until the client closes
@@ -337,7 +341,7 @@ final class ApiSessionTest {
   }
 
   private static void call(OkHttpClient httpClient, HttpUrl url, Credentials credentials) throws IOException {
-    try (var response = httpClient.newCall(new okhttp3.Request.Builder().url(url).tag(Credentials.class, credentials)
+    try (Response response = httpClient.newCall(new Request.Builder().url(url).tag(Credentials.class, credentials)
         .build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
     }

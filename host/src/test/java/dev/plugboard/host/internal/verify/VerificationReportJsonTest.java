@@ -8,15 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.json.Mappers;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The report as {@code verify --json} prints it: DESIGN.md's keys, lowercase statuses, never a secret. */
@@ -62,7 +63,7 @@ final class VerificationReportJsonTest {
 
   private VerificationReport verify() {
     try (MinimalPlatform platform = new MinimalPlatform(plugins, server)) {
-      return platform.verify(platform.options().timeout(java.time.Duration.ofSeconds(3)).build());
+      return platform.verify(platform.options().timeout(Duration.ofSeconds(3)).build());
     }
   }
 }

@@ -4,6 +4,7 @@ import static dev.plugboard.host.internal.verify.MinimalPlatform.answering;
 import static dev.plugboard.host.internal.verify.MinimalPlatform.happy;
 import static dev.plugboard.host.internal.verify.MinimalPlatform.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.PhaseCheck;
@@ -11,7 +12,9 @@ import dev.plugboard.host.PhaseCheck.Outcome;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.form.CheckedValues;
 import dev.plugboard.host.internal.http.ExtraHost;
+import dev.plugboard.host.testing.TestCheckedValues;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -43,8 +47,7 @@ final class VerifierTest {
     assertThat(report.phases()).extracting(PhaseCheck::status).containsOnly(Outcome.PASSED);
     assertThat(report.phases().get(2).message()).isEqualTo("connected to Acme");
     assertThat(report.scopes()).extracting(ScopeCheck::name, ScopeCheck::status).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("Orders", ScopeCheck.Status.GRANTED),
-        org.assertj.core.groups.Tuple.tuple("Customers", ScopeCheck.Status.GRANTED));
+        tuple("Orders", ScopeCheck.Status.GRANTED), tuple("Customers", ScopeCheck.Status.GRANTED));
     assertThat(report.problems()).isEmpty();
     for (int i = 0; i < 4; i++) {
       assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + MinimalPlatform.TOKEN);
@@ -194,7 +197,7 @@ final class VerifierTest {
       closedPort = socket.getLocalPort();
     }
     try (MinimalPlatform platform = platform()) {
-      var values = dev.plugboard.host.testing.TestCheckedValues.of(platform.connector.descriptor(),
+      CheckedValues values = TestCheckedValues.of(platform.connector.descriptor(),
           Map.of("api_url", "http://127.0.0.1:" + closedPort + "/accounts/acme/", "token", MinimalPlatform.TOKEN));
 
       VerificationReport report = platform.verify(values, platform.options()
@@ -233,7 +236,7 @@ final class VerifierTest {
     }
   }
 
-  private VerificationReport verify(java.util.function.UnaryOperator<VerifyOptions.Builder> options) {
+  private VerificationReport verify(UnaryOperator<VerifyOptions.Builder> options) {
     try (MinimalPlatform platform = platform()) {
       return platform.verify(options.apply(platform.options()).build());
     }
@@ -243,7 +246,7 @@ final class VerifierTest {
     return new MinimalPlatform(plugins, server);
   }
 
-  private MinimalPlatform platform(java.util.function.UnaryOperator<String> edit) {
+  private MinimalPlatform platform(UnaryOperator<String> edit) {
     return new MinimalPlatform(plugins, server, edit);
   }
 }

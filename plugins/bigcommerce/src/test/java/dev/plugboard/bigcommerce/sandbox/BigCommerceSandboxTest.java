@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,8 +212,8 @@ final class BigCommerceSandboxTest {
   void aResetConnectionGetsNoAnswerAndIsLogged() throws Exception {
     start(SandboxOptions.builder().fault(new SandboxFault.ConnectionReset(1, Set.of("Orders"))).build());
 
-    okhttp3.OkHttpClient noRetries = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-    okhttp3.Request ordersCount = new okhttp3.Request.Builder().url(base() + "v2/orders/count")
+    OkHttpClient noRetries = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+    Request ordersCount = new Request.Builder().url(base() + "v2/orders/count")
         .header("X-Auth-Token", token()).build();
     assertThatThrownBy(() -> noRetries.newCall(ordersCount).execute()).isInstanceOf(IOException.class);
     assertThat(get("v2/orders/count").statusCode()).isEqualTo(200);
