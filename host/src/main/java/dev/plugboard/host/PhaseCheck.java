@@ -1,5 +1,6 @@
 package dev.plugboard.host;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Objects;
  * @param phase which phase
  * @param status how it ended
  * @param message one line saying what happened, such as {@code connected to Acme (acme.example)}
+ * @param evidence the calls the phase made, without secrets; empty for a phase that sends nothing
  */
-public record PhaseCheck(Phase phase, Outcome status, String message) {
+public record PhaseCheck(Phase phase, Outcome status, String message, List<Evidence> evidence) {
 
   /** The phases of a verification, in the order they run. */
   public enum Phase {
@@ -35,5 +37,11 @@ public record PhaseCheck(Phase phase, Outcome status, String message) {
     Objects.requireNonNull(phase, "phase == null");
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(message, "message == null");
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A phase that made no calls. */
+  public PhaseCheck(Phase phase, Outcome status, String message) {
+    this(phase, status, message, List.of());
   }
 }

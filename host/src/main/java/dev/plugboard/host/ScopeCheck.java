@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param permission the permission it needs there, such as {@code Read-only}
  * @param id the platform's scope identifier
  * @param status granted, missing, inconclusive or skipped
- * @param evidence the call that decided it; {@code null} when skipped
+ * @param evidence the call that decided it; {@code null} when no probe was sent
  * @param remediation what to do when missing (guide step and exact setting); empty otherwise
  */
 public record ScopeCheck(
@@ -21,7 +21,12 @@ public record ScopeCheck(
     MISSING,
     /** No answer could decide it: timeout, server errors after retries, rate limit past the deadline. */
     INCONCLUSIVE,
-    /** An earlier phase failed, so the probe was not sent. */
+    /**
+     * The probe's answer cannot count: an earlier phase failed, so the probe was not sent, or a
+     * finding about the connection as a whole (the token rejected, or every scope refused because
+     * the credentials do not belong together) makes its answer meaningless; the evidence then
+     * shows it.
+     */
     SKIPPED
   }
 

@@ -1,0 +1,56 @@
+package dev.plugboard.host.internal.http;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The host's one HTTP client: one connection pool shared by every verification, with the
+ * credential interceptor and the request log installed. Create it once per host and close it
+ * with the host.
+ */
+public final class HttpClients {
+
+  /** Connect in 10 s, every read in 20 s; a whole call (redirects and all) in 30 s. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private HttpClients() {}
+
+  public static OkHttpClient create() {
+    return create(CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT);
+  }
+
+  public static OkHttpClient create(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
+    // Probes run concurrently. Synchronous calls bypass the dispatcher's limits; asynchronous ones
+    // would meet its default of 5 per host, so it is raised out of the way.
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(256);
+    dispatcher.setMaxRequestsPerHost(256);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+        .connectTimeout(connectTimeout)
+        .readTimeout(readTimeout)
+        .writeTimeout(readTimeout)
+        .callTimeout(callTimeout)
+        // Retries are ours (counted, with backoff, within the deadline): OkHttp's silent ones would double them.
+        .retryOnConnectionFailure(false)
+        // Redirects within an allowed host are followed; the credential interceptor decides per hop.
+        // A change between http and https is not followed: it is never a platform's API moving.
+        .followRedirects(true)
+        .followSslRedirects(false)
+        .addNetworkInterceptor(new CredentialInterceptor())
+        .addNetworkInterceptor(new RequestLog())
+        .build();
+  }
+
+  /** Releases the client's threads and pooled connections. */
+  public static void close(OkHttpClient client) {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+}

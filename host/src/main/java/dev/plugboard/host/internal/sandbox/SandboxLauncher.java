@@ -1,0 +1,72 @@
+package dev.plugboard.host.internal.sandbox;
+
+import dev.plugboard.api.sandbox.Sandbox;
+import dev.plugboard.api.sandbox.SandboxInstance;
+import dev.plugboard.api.sandbox.SandboxOptions;
+import dev.plugboard.host.PlugboardException;
+import dev.plugboard.host.internal.http.ExtraHost;
+import dev.plugboard.host.internal.plugins.LoadedConnector;
+import dev.plugboard.host.internal.plugins.LoaderSwap;
+import dev.plugboard.host.internal.plugins.PluginRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the sandbox a connector's plugin ships and starts it, for {@code --sandbox}: the
+ * sandbox's address is then allowed for that run only, and its values offered as the form's
+ * defaults.
+ *
+ * <pre>{@code
+ * try (RunningSandbox sandbox = new SandboxLauncher(registry).start(connector, SandboxOptions.defaults())) {
+ *   VerifyOptions options = VerifyOptions.builder().allowHost(sandbox.extraHost()).build();
+ *   // collect values with sandbox.defaults() as defaults, then verify with options
+ * }
+ * }</pre>
+ */
+public final class SandboxLauncher {
+
+  private final PluginRegistry registry;
+
+  public SandboxLauncher(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Whether the connector's plugin ships a sandbox. */
+  public boolean available(LoadedConnector connector) {
+    return find(connector).isPresent();
+  }
+
+  /**
+   * Starts the connector's sandbox on a loopback address.
+   *
+   * @throws IllegalArgumentException when the options name something the platform does not have
+   *     (a scope, say); the message says what and lists what there is
+   * @throws PlugboardException when the plugin ships no sandbox or it cannot start
+   */
+  public RunningSandbox start(LoadedConnector connector, SandboxOptions options) {
+    Sandbox sandbox = find(connector).orElseThrow(() -> new PlugboardException(
+        "connector " + connector.id() + " (" + connector.pluginLabel() + ") ships no sandbox; --sandbox needs one"));
+    SandboxInstance instance;
+    try (LoaderSwap swap = LoaderSwap.to(connector.classLoader())) {
+      instance = sandbox.start(options);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the " + connector.id() + " sandbox: " + e.getMessage(), e);
+    } catch (RuntimeException | LinkageError e) {
+      throw new PlugboardException("the sandbox of " + connector.pluginLabel() + " failed to start: " + e, e);
+    }
+    RunningSandbox running = new RunningSandbox(connector, instance);
+    if (!running.extraHost().loopback()) {
+      running.close();
+      throw new PlugboardException("the sandbox of " + connector.pluginLabel() + " listens on " + instance.host()
+          + ", not on a loopback address; a sandbox must stay on this machine");
+    }
+    return running;
+  }
+
+  private Optional<Sandbox> find(LoadedConnector connector) {
+    List<Sandbox> sandboxes = registry.extensions(connector, Sandbox.class);
+    try (LoaderSwap swap = LoaderSwap.to(connector.classLoader())) {
+      return sandboxes.stream().filter(sandbox -> connector.id().equals(sandbox.connectorId())).findFirst();
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.plugboard.host.internal.verify;
+
+import dev.plugboard.host.Evidence;
+import dev.plugboard.host.internal.http.ApiSession;
+import dev.plugboard.host.internal.http.HttpOutcome;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+
+/**
+ * Runs one verification's calls concurrently, at most {@code parallelism} at a time (0: all at
+ * once), and sends a call asked for twice only once (the identity call is often also a scope's
+ * probe). Waiting for a call never outlasts the deadline: at the deadline the calls still
+ * running are cancelled, and what has not ended shortly after is reported unfinished.
+ */
+final class Calls implements AutoCloseable {
+
+  /** After the deadline, how long cancelled calls get to report how they ended. */
+  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ApiSession session;
+  private final ExecutorService executor;
+  private final Map<String, Future<HttpOutcome>> sent = new ConcurrentHashMap<>();
+
+  Calls(ApiSession session, int parallelism) {
+    this.session = session;
+    ThreadFactory threads = task -> {
+      Thread thread = new Thread(task, "plugboard-verify-" + THREADS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    this.executor = parallelism <= 0 ? Executors.newCachedThreadPool(threads)
+        : Executors.newFixedThreadPool(parallelism, threads);
+  }
+
+  /** Starts {@code method url}, or joins the same call already started; {@code readBody} for a body to read. */
+  Pending submit(String method, HttpUrl url, boolean readBody) {
+    Future<HttpOutcome> future = sent.computeIfAbsent(method + " " + url,
+        key -> executor.submit(() -> session.send(method, url, readBody)));
+    return new Pending(method, url, future);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    executor.shutdownNow();
+  }
+
+  /** A call started; {@link #await()} gives how it ended, by the deadline. */
+  final class Pending {
+    private final String method;
+    private final HttpUrl url;
+    private final Future<HttpOutcome> future;
+
+    private Pending(String method, HttpUrl url, Future<HttpOutcome> future) {
+      this.method = method;
+      this.url = url;
+      this.future = future;
+    }
+
+    HttpOutcome await() {
+      try {
+        try {
+          return future.get(Math.max(0, session.deadline().remainingNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException atDeadline) {
+          session.close();
+          return future.get(GRACE_NANOS, TimeUnit.NANOSECONDS);
+        }
+      } catch (TimeoutException | InterruptedException stillRunning) {
+        if (stillRunning instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        return unfinished();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a call failed unexpectedly: " + method + " " + url.encodedPath(), e.getCause());
+      }
+    }
+
+    private HttpOutcome unfinished() {
+      String reason = "unfinished at the deadline of " + session.deadline().describe();
+      Evidence evidence = new Evidence(method, ApiSession.hostOf(url), ApiSession.pathOf(url), null, 0,
+          session.deadline().limit().toMillis(), reason);
+      return new HttpOutcome.GaveUp(HttpOutcome.Why.TIMEOUT, reason, evidence);
+    }
+  }
+}

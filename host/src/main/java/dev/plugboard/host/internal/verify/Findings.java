@@ -1,0 +1,55 @@
+package dev.plugboard.host.internal.verify;
+
+import dev.plugboard.host.Evidence;
+import dev.plugboard.host.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The problems of one verification, one per code: a cause shared by many calls (a server error,
+ * a timeout) is one finding listing what it affected, not one per scope.
+ */
+final class Findings {
+
+  private final Map<String, Entry> byCode = new LinkedHashMap<>();
+
+  /** Records a finding; a second one with the same code only adds {@code subject} to the first. */
+  void add(String code, String message, String remediation, Evidence evidence, String subject) {
+    Entry entry = byCode.computeIfAbsent(code, c -> new Entry(message, remediation, evidence));
+    if (subject != null && !entry.subjects.contains(subject)) {
+      entry.subjects.add(subject);
+    }
+  }
+
+  void add(String code, String message, String remediation, Evidence evidence) {
+    add(code, message, remediation, evidence, null);
+  }
+
+  boolean has(String code) {
+    return byCode.containsKey(code);
+  }
+
+  List<Problem> problems() {
+    List<Problem> problems = new ArrayList<>();
+    byCode.forEach((code, entry) -> {
+      String affected = entry.subjects.isEmpty() ? "" : " Not checked because of it: " + String.join(", ", entry.subjects) + ".";
+      problems.add(new Problem(code, entry.message + affected, entry.remediation, entry.evidence));
+    });
+    return problems;
+  }
+
+  private static final class Entry {
+    private final String message;
+    private final String remediation;
+    private final Evidence evidence;
+    private final List<String> subjects = new ArrayList<>();
+
+    Entry(String message, String remediation, Evidence evidence) {
+      this.message = message;
+      this.remediation = remediation;
+      this.evidence = evidence;
+    }
+  }
+}

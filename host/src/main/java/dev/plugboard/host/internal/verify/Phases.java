@@ -1,0 +1,143 @@
+package dev.plugboard.host.internal.verify;
+
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Scope;
+import dev.plugboard.host.Evidence;
+import dev.plugboard.host.PhaseCheck;
+import dev.plugboard.host.PhaseCheck.Outcome;
+import dev.plugboard.host.PhaseCheck.Phase;
+import dev.plugboard.host.ScopeCheck;
+import dev.plugboard.host.internal.http.HttpOutcome;
+import dev.plugboard.host.internal.http.HttpOutcome.Answered;
+import java.util.List;
+import java.util.Optional;
+
+/** How the credentials, identity and scopes phases ended, each in one line with its calls. */
+final class Phases {
+
+  private final ConnectorDescriptor descriptor;
+  private final Rendering rendering;
+  private final Trouble trouble;
+  private final Findings findings;
+
+  Phases(ConnectorDescriptor descriptor, Rendering rendering, Trouble trouble, Findings findings) {
+    this.descriptor = descriptor;
+    this.rendering = rendering;
+    this.trouble = trouble;
+    this.findings = findings;
+  }
+
+  PhaseCheck credentials(Observed observed, boolean rejected, boolean mismatch, List<ScopeCheck> scopes) {
+    HttpOutcome outcome = observed.credentials();
+    List<Evidence> evidence = List.of(outcome.evidence());
+    if (rejected) {
+      return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, descriptor.diagnoses().rejectedCredentials().message(), evidence);
+    }
+    if (mismatch) {
+      return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, descriptor.diagnoses().allScopesForbidden().message(), evidence);
+    }
+    if (outcome instanceof Answered answered && answered.status() / 100 == 2) {
+      return new PhaseCheck(Phase.CREDENTIALS, Outcome.PASSED, descriptor.name() + " accepted the credentials", evidence);
+    }
+    if (scopes.stream().anyMatch(scope -> scope.status() == ScopeCheck.Status.GRANTED)) {
+      return new PhaseCheck(Phase.CREDENTIALS, Outcome.PASSED, descriptor.name()
+          + " accepted the credentials (granted scopes prove it)", evidence);
+    }
+    trouble.record(outcome, null);
+    return new PhaseCheck(Phase.CREDENTIALS, Outcome.INCONCLUSIVE, describe(outcome), evidence);
+  }
+
+  PhaseCheck identity(Observed observed, boolean rejected, boolean mismatch) {
+    HttpOutcome outcome = observed.identity();
+    List<Evidence> evidence = List.of(outcome.evidence());
+    if (rejected || mismatch || stoppedEarly(observed)) {
+      String why = rejected ? "the credentials were rejected" : mismatch ? "the credentials do not belong together"
+          : "the credentials check did not get through";
+      return new PhaseCheck(Phase.IDENTITY, Outcome.SKIPPED, "not named: " + why, evidence);
+    }
+    if (!(outcome instanceof Answered answered)) {
+      trouble.record(outcome, "the account's name");
+      return new PhaseCheck(Phase.IDENTITY, Outcome.INCONCLUSIVE, describe(outcome), evidence);
+    }
+    if (answered.status() / 100 == 2 && observed.identityRead()) {
+      String display = observed.account().display();
+      return new PhaseCheck(Phase.IDENTITY, Outcome.PASSED, display.isEmpty() ? "connected" : "connected to " + display,
+          evidence);
+    }
+    if (answered.status() / 100 == 2) {
+      findings.add("identity_unavailable", descriptor.name() + "'s answer to " + call(answered)
+          + " is not the JSON object expected, so the account cannot be named.",
+          "If it persists, " + descriptor.name() + "'s API may have changed and the plugin may need an update.",
+          answered.evidence());
+      return new PhaseCheck(Phase.IDENTITY, Outcome.INCONCLUSIVE, "the answer could not be read", evidence);
+    }
+    Optional<Scope> guard = guardingScope();
+    boolean refused = guard.map(scope -> scope.probe().missing().contains(answered.status()))
+        .orElse(answered.status() == 403);
+    if (!refused) {
+      trouble.unexpected(answered, "the account's name");
+      return new PhaseCheck(Phase.IDENTITY, Outcome.INCONCLUSIVE, describe(outcome), evidence);
+    }
+    String needs = guard.map(scope -> ": it needs the scope " + scope.name() + " (" + scope.permission() + ")")
+        .orElse("");
+    findings.add("identity_unavailable", descriptor.name() + " refused " + call(answered) + " (" + answered.status()
+        + "), so the account cannot be named" + needs + ".",
+        guard.map(scope -> rendering.remediation(descriptor.remediationFor(scope), observed.account(), scope)).orElse(""),
+        answered.evidence());
+    return new PhaseCheck(Phase.IDENTITY, Outcome.FAILED, "refused (" + answered.status() + ")" + needs, evidence);
+  }
+
+  PhaseCheck scopes(Observed observed, boolean rejected, boolean mismatch, List<ScopeCheck> scopes) {
+    int total = scopes.size();
+    if (observed.probes().isEmpty() && total > 0) {
+      String why = rejected ? "the credentials were rejected" : "the credentials check did not get through";
+      return new PhaseCheck(Phase.SCOPES, Outcome.SKIPPED, "not probed: " + why);
+    }
+    if (mismatch) {
+      return new PhaseCheck(Phase.SCOPES, Outcome.SKIPPED,
+          "every scope was refused: the credentials do not belong together");
+    }
+    List<String> missing = names(scopes, ScopeCheck.Status.MISSING);
+    List<String> undecided = scopes.stream()
+        .filter(scope -> scope.status() == ScopeCheck.Status.INCONCLUSIVE || scope.status() == ScopeCheck.Status.SKIPPED)
+        .map(ScopeCheck::name).toList();
+    int granted = names(scopes, ScopeCheck.Status.GRANTED).size();
+    if (!missing.isEmpty()) {
+      return new PhaseCheck(Phase.SCOPES, Outcome.FAILED, missing.size() + " of " + total + " scopes missing: "
+          + String.join(", ", missing) + (undecided.isEmpty() ? "" : "; not decided: " + String.join(", ", undecided)));
+    }
+    if (!undecided.isEmpty()) {
+      return new PhaseCheck(Phase.SCOPES, Outcome.INCONCLUSIVE, granted + " of " + total + " scopes granted; not decided: "
+          + String.join(", ", undecided));
+    }
+    return new PhaseCheck(Phase.SCOPES, Outcome.PASSED, "all " + total + " scopes granted");
+  }
+
+  /** The scope whose probe is the identity call itself, if one is: refusing it means that scope is missing. */
+  private Optional<Scope> guardingScope() {
+    return descriptor.scopes().stream()
+        .filter(scope -> scope.probe().method().equals(descriptor.identity().method())
+            && scope.probe().path().equals(descriptor.identity().path()))
+        .findFirst();
+  }
+
+  private static boolean stoppedEarly(Observed observed) {
+    return observed.credentials() instanceof HttpOutcome.Unreachable
+        || observed.credentials() instanceof HttpOutcome.Refused;
+  }
+
+  private static List<String> names(List<ScopeCheck> scopes, ScopeCheck.Status status) {
+    return scopes.stream().filter(scope -> scope.status() == status).map(ScopeCheck::name).toList();
+  }
+
+  private static String call(Answered answered) {
+    return answered.evidence().method() + " " + answered.evidence().path();
+  }
+
+  private static String describe(HttpOutcome outcome) {
+    if (outcome instanceof Answered answered) {
+      return "answered " + answered.status() + ", which proves nothing either way";
+    }
+    return outcome.evidence().detail();
+  }
+}

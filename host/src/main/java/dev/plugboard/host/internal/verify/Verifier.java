@@ -1,0 +1,135 @@
+package dev.plugboard.host.internal.verify;
+
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.api.descriptor.Template;
+import dev.plugboard.host.Account;
+import dev.plugboard.host.FieldCheck;
+import dev.plugboard.host.PhaseCheck;
+import dev.plugboard.host.PhaseCheck.Outcome;
+import dev.plugboard.host.PhaseCheck.Phase;
+import dev.plugboard.host.PlugboardException;
+import dev.plugboard.host.Problem;
+import dev.plugboard.host.ScopeCheck;
+import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.HostVersion;
+import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.http.AllowedHosts;
+import dev.plugboard.host.internal.http.ApiSession;
+import dev.plugboard.host.internal.http.ApiTarget;
+import dev.plugboard.host.internal.http.Deadline;
+import dev.plugboard.host.internal.inject.HostSettings;
+import dev.plugboard.host.internal.plugins.LoadedConnector;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Verifies a connection live, from the connector's descriptor alone: the credentials check and
+ * the identity call, then one probe per declared scope, all over the host's shared HTTP client,
+ * within one deadline. Every declared scope is reported, whatever else fails.
+ *
+ * <pre>{@code
+ * Verifier verifier = new Verifier(settings, HttpClients.create());
+ * VerificationReport report = verifier.verify(connector, checkedValues, formatChecks, VerifyOptions.defaults());
+ * }</pre>
+ *
+ * <p>Nothing is sent when a format check did not pass: the report is then {@code INVALID}.
+ * Thread-safe: one instance serves any number of verifications at once.
+ */
+public final class Verifier {
+
+  private final HostSettings settings;
+  private final OkHttpClient client;
+
+  public Verifier(HostSettings settings, OkHttpClient client) {
+    this.settings = settings;
+    this.client = client;
+  }
+
+  /**
+   * Verifies {@code values} against the connector's platform.
+   *
+   * @param formatChecks the format phase's result for each field; put in the report as they are
+   * @throws IllegalArgumentException when the values are for another connector
+   */
+  public VerificationReport verify(
+      LoadedConnector connector, CheckedValues values, List<FieldCheck> formatChecks, VerifyOptions options) {
+    if (!connector.id().equals(values.connectorId())) {
+      throw new IllegalArgumentException(
+          "values are for connector " + values.connectorId() + ", not " + connector.id());
+    }
+    ConnectorDescriptor descriptor = connector.descriptor();
+    Instant checkedAt = options.clock().instant();
+    List<String> invalid = formatChecks.stream()
+        .filter(check -> check.status() != FieldCheck.Status.OK).map(FieldCheck::id).toList();
+    if (!invalid.isEmpty()) {
+      return invalid(descriptor, formatChecks, invalid, checkedAt);
+    }
+    Rendering rendering = new Rendering(descriptor, values);
+    ApiSession session = new ApiSession(client, target(connector, rendering, options), options.retry(),
+        Deadline.in(options.timeout()));
+    Observed observed;
+    try (Calls calls = new Calls(session, options.parallelism())) {
+      observed = new VerificationRun(descriptor, rendering, session, calls).observe();
+    }
+    return new Verdict(descriptor, rendering, addressLabel(descriptor)).report(observed, formatChecks, checkedAt);
+  }
+
+  private ApiTarget target(LoadedConnector connector, Rendering rendering, VerifyOptions options) {
+    ConnectorDescriptor descriptor = connector.descriptor();
+    String base = rendering.baseUrl();
+    HttpUrl baseUrl = HttpUrl.parse(base);
+    if (baseUrl == null) {
+      throw new PlugboardException(connector.pluginLabel() + ": http.baseUrl gives " + base + ", not an http(s) address");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    Map<String, String> credentialHeaders = new LinkedHashMap<>();
+    descriptor.http().headers().forEach((name, template) -> {
+      String value = rendering.header(name, template);
+      if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+        throw new PlugboardException(connector.pluginLabel() + ": the value for header " + name
+            + " holds a character that cannot go in an HTTP header");
+      }
+      (rendering.namesSecret(template) ? credentialHeaders : headers).put(name, value);
+    });
+    String userAgent = "plugboard/" + HostVersion.get() + " (" + connector.id() + "@" + connector.pluginVersion() + ")";
+    AllowedHosts allowedHosts = AllowedHosts.of(descriptor.http().allowedHosts(), settings.extraHosts())
+        .plus(options.extraHosts());
+    return new ApiTarget(baseUrl, headers, credentialHeaders, userAgent, allowedHosts, descriptor.http().rateLimit());
+  }
+
+  /** The label of the field the base URL is built from, for remediations ("Check the API Path ..."). */
+  private static String addressLabel(ConnectorDescriptor descriptor) {
+    List<String> placeholders = Template.parse(descriptor.http().baseUrl(), "http.baseUrl").placeholders();
+    return placeholders.stream()
+        .map(Rendering::fieldOf)
+        .map(descriptor::field)
+        .flatMap(Optional::stream)
+        .map(Field::label)
+        .findFirst()
+        .orElse("address");
+  }
+
+  /** A value is missing or malformed: nothing is sent, every later phase and every scope is skipped. */
+  private static VerificationReport invalid(
+      ConnectorDescriptor descriptor, List<FieldCheck> fields, List<String> invalid, Instant checkedAt) {
+    String skipped = "nothing is sent while a value is missing or malformed";
+    List<PhaseCheck> phases = List.of(
+        new PhaseCheck(Phase.FORMAT, Outcome.FAILED, "missing or malformed: " + String.join(", ", invalid)),
+        new PhaseCheck(Phase.CREDENTIALS, Outcome.SKIPPED, skipped),
+        new PhaseCheck(Phase.IDENTITY, Outcome.SKIPPED, skipped),
+        new PhaseCheck(Phase.SCOPES, Outcome.SKIPPED, skipped));
+    List<ScopeCheck> scopes = descriptor.scopes().stream()
+        .map(scope -> new ScopeCheck(scope.name(), scope.permission(), scope.id(), ScopeCheck.Status.SKIPPED, null, ""))
+        .toList();
+    Problem problem = new Problem("invalid_values", "Some values are missing or malformed: " + String.join(", ", invalid)
+        + ". Nothing was sent.", "Correct the values the fields list explains, then verify again.", null);
+    return new VerificationReport(descriptor.id(), VerificationReport.Status.INVALID, Account.UNKNOWN, phases, fields,
+        scopes, List.of(problem), checkedAt);
+  }
+}

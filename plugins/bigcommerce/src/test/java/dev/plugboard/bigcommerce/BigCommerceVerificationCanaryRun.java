@@ -1,0 +1,74 @@
+package dev.plugboard.bigcommerce;
+
+import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.http.ExtraHost;
+import dev.plugboard.host.internal.http.HttpClients;
+import dev.plugboard.host.internal.inject.HostSettings;
+import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.internal.plugins.LoadedConnector;
+import dev.plugboard.host.internal.plugins.PluginRegistry;
+import dev.plugboard.host.internal.verify.Verifier;
+import dev.plugboard.host.internal.verify.VerifyOptions;
+import dev.plugboard.host.testing.TestCheckedValues;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+
+/**
+ * The process {@link BigCommerceVerificationCanaryTest} forks, with debug logging into a file:
+ * verifies the sandbox's values (taken from the environment, as secrets should be) and a
+ * rejected canary token, prints both reports and every message a mistake produces.
+ *
+ * <p>Arguments: the plugins folder, the sandbox's {@code host:port}.
+ */
+final class BigCommerceVerificationCanaryRun {
+
+  private BigCommerceVerificationCanaryRun() {}
+
+  public static void main(String[] args) {
+    Path pluginsDir = Path.of(args[0]);
+    ExtraHost sandbox = ExtraHost.parse(args[1]);
+    OkHttpClient client = HttpClients.create();
+    try (PluginRegistry registry = PluginRegistry.load(pluginsDir)) {
+      LoadedConnector connector = registry.connector("bigcommerce");
+      Verifier verifier = new Verifier(new HostSettings(pluginsDir, pluginsDir, List.of(sandbox)), client);
+      VerifyOptions options = VerifyOptions.builder().retry(BigCommerceSandboxFixture.FAST_RETRIES).build();
+      Map<String, String> given = Map.of(
+          "api_path", System.getenv("CANARY_API_PATH"),
+          "access_token", System.getenv("CANARY_ACCESS_TOKEN"),
+          "client_id", System.getenv("CANARY_CLIENT_ID"),
+          "client_secret", System.getenv("CANARY_CLIENT_SECRET"));
+      CheckedValues values = TestCheckedValues.of(connector.descriptor(), given);
+      print(verifier.verify(connector, values, TestCheckedValues.allPassed(connector.descriptor()), options));
+
+      Map<String, String> rejected = new HashMap<>(given);
+      rejected.put("access_token", System.getenv("CANARY_REJECTED_TOKEN"));
+      CheckedValues rejectedValues = TestCheckedValues.of(connector.descriptor(), rejected);
+      print(verifier.verify(connector, rejectedValues, TestCheckedValues.allPassed(connector.descriptor()), options));
+
+      System.out.println(values);
+      System.out.println(rejectedValues);
+      try {
+        values.placeholder("access_token.nothing");
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+      }
+      try {
+        verifier.verify(connector, new CheckedValues("other", values.fields(), values.placeholders(),
+            values.secretFields()), List.of(), options);
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+      }
+    } finally {
+      HttpClients.close(client);
+    }
+  }
+
+  private static void print(VerificationReport report) {
+    System.out.println(Mappers.output().writeValueAsString(report));
+    System.out.println(report);
+  }
+}
