@@ -2,37 +2,50 @@ package dev.plugboard.host;
 
 import com.google.crypto.tink.Aead;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.sandbox.SandboxOptions;
+import dev.plugboard.host.internal.form.CheckedValues;
 import dev.plugboard.host.internal.form.FormSchema;
-import dev.plugboard.host.internal.form.FormatPhase;
 import dev.plugboard.host.internal.form.Forms;
 import dev.plugboard.host.internal.http.AllowedHosts;
+import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.inject.Components;
 import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
+import dev.plugboard.host.internal.sandbox.RunningSandbox;
+import dev.plugboard.host.internal.store.DefaultNames;
 import dev.plugboard.host.internal.store.StoreChoice;
+import dev.plugboard.host.internal.verify.Verifications;
+import dev.plugboard.host.internal.verify.VerifyOptions;
 import java.nio.file.Files;
-import dev.plugboard.host.internal.http.ExtraHost;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Plugboard host embedded in an application: the connector plugins of one folder, ready to
- * describe, draw forms for, verify and connect.
+ * describe, draw forms for, verify and connect. The CLI is a thin layer over this class.
  *
  * <pre>{@code
  * try (Plugboard plugboard = Plugboard.builder()
  *     .pluginsDir(Path.of("/opt/plugboard/plugins"))
+ *     .home(Path.of("/var/lib/bookkeeping/plugboard"))
  *     .build()) {
- *   ConnectorDescriptor bigcommerce = plugboard.describe("bigcommerce");
- *   bigcommerce.scopes().forEach(scope -> System.out.println(scope.name() + ": " + scope.permission()));
+ *   ConnectResult result = plugboard.connect("bigcommerce", valuesFromYourForm);
+ *   if (result.stored()) {
+ *     Connection shop = result.connection().orElseThrow();  // kept encrypted under its name
+ *   } else {
+ *     result.report().problems().forEach(p -> System.out.println(p.message() + " " + p.remediation()));
+ *   }
  * }
  * }</pre>
  *
  * <p>A plugin that fails to load does not fail the host: it is listed by {@link #plugins()} with
- * its reason, and every other plugin works. Instances are thread-safe.
+ * its reason, and every other plugin works. Instances are thread-safe; close them to release the
+ * plugins and the HTTP client.
  */
 public final class Plugboard implements AutoCloseable {
 
@@ -104,19 +117,99 @@ public final class Plugboard implements AutoCloseable {
    * @throws PlugboardException when {@code values} names a field the connector does not declare
    */
   public List<FieldCheck> checkFormat(String connectorId, Map<String, String> values) {
-    ConnectorDescriptor descriptor = describe(connectorId);
-    return FormatPhase.check(descriptor, values, allowedHosts(descriptor)).fields();
+    return verifications().checkFormat(connectorId, values).fields();
   }
 
-  /** Where the connector's credentials may go: its own hosts and those added with {@link Builder#allowHost}. */
-  private AllowedHosts allowedHosts(ConnectorDescriptor descriptor) {
-    return AllowedHosts.of(descriptor.http().allowedHosts(), components.settings().extraHosts());
+  /**
+   * Verifies values live, storing nothing: format, then credentials, identity and one probe per
+   * declared scope. The report is the document {@code plugboard verify --json} prints; every
+   * declared scope is in it, whatever failed.
+   *
+   * @param values raw values by field id, as a user gave them
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   */
+  public VerificationReport verify(String connectorId, Map<String, String> values) {
+    return verifications().verify(connectorId, values).report();
   }
 
-  /** Stops the plugins and releases their class loaders. */
+  /** {@link #connect(String, Map, String)} under the default name, such as {@code bigcommerce/acme-outfitters}. */
+  public ConnectResult connect(String connectorId, Map<String, String> values) {
+    return connect(connectorId, values, null);
+  }
+
+  /**
+   * Verifies values and, only when they verify, keeps the connection under {@code name},
+   * replacing the one of that name if any. What did not verify is not kept.
+   *
+   * @param name the name to keep it under, or {@code null} for the default one from the account
+   * @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules
+   */
+  public ConnectResult connect(String connectorId, Map<String, String> values, String name) {
+    if (name != null) {
+      ConnectionNames.requireValid(name);
+    }
+    Verifications.Outcome outcome = verifications().verify(connectorId, values);
+    VerificationReport report = outcome.report();
+    if (!report.verified()) {
+      return new ConnectResult(report, Optional.empty());
+    }
+    CheckedValues checked = outcome.format().values().orElseThrow();
+    String kept = name != null ? name
+        : DefaultNames.free(connections(), outcome.connector().descriptor(), report.account(), checked);
+    Connection connection = Connection.of(kept, outcome.connector().pluginVersion(), checked.fields(),
+        checked.secretFields(), report);
+    connections().put(connection);
+    return new ConnectResult(report, Optional.of(connection));
+  }
+
+  /** Where verified connections are kept: Plugboard's encrypted file, or the application's own store. */
+  public ConnectionStore connections() {
+    return components.connections();
+  }
+
+  /**
+   * Verifies a kept connection again with its stored values and records the outcome in it.
+   *
+   * @throws UnknownConnectionException when no connection is kept under {@code name}
+   * @throws UnknownConnectorException when its connector is no longer loaded
+   */
+  public VerificationReport verifyConnection(String name) {
+    Connection connection = connections().get(name);
+    Verifications.Outcome outcome = verifications().verify(connection.connector(), connection.values());
+    connections().put(connection.withVerification(outcome.connector().pluginVersion(), outcome.report()));
+    return outcome.report();
+  }
+
+  /**
+   * Starts the connector's sandbox, a stand-in for the platform on this machine, so the whole
+   * flow can be tried without an account. While it runs, this host allows its address; its
+   * account's values are {@link SandboxSession#values()}.
+   *
+   * @throws IllegalArgumentException when {@code options} name something the platform lacks (a scope, say)
+   * @throws PlugboardException when the connector's plugin ships no sandbox
+   */
+  public SandboxSession startSandbox(String connectorId, SandboxOptions options) {
+    LoadedConnector connector = components.plugins().connector(connectorId);
+    RunningSandbox sandbox = components.sandboxes().start(connector, options);
+    Runnable disallow = verifications().allowWhileRunning(sandbox.extraHost());
+    return new SandboxSession(connectorId, sandbox.extraHost().toString(), sandbox.defaults(), () -> {
+      disallow.run();
+      sandbox.close();
+    });
+  }
+
+  /** Stops the plugins, releases their class loaders and the HTTP client. */
   @Override
   public void close() {
-    components.plugins().close();
+    components.close();
+  }
+
+  private Verifications verifications() {
+    return components.verifications();
+  }
+
+  private AllowedHosts allowedHosts(ConnectorDescriptor descriptor) {
+    return verifications().allowedHosts(descriptor);
   }
 
   /** Settings for a {@link Plugboard}; {@link #pluginsDir(Path)} is required. */
@@ -126,6 +219,8 @@ public final class Plugboard implements AutoCloseable {
     private final List<ExtraHost> extraHosts = new ArrayList<>();
     private ConnectionStore connectionStore;
     private Aead aead;
+    private Duration verificationTimeout = VerifyOptions.DEFAULT_TIMEOUT;
+    private int parallelism;
 
     private Builder() {}
 
@@ -172,6 +267,28 @@ public final class Plugboard implements AutoCloseable {
       return this;
     }
 
+    /** How long a whole verification may take, retries and rate-limit waits included; 30 s unless set. */
+    public Builder verificationTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("verificationTimeout must be positive: " + timeout);
+      }
+      this.verificationTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How many calls one verification may have out at once; 0 (the default) sends every scope's
+     * probe at once, held back only by the rate limit the platform reports.
+     */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 0) {
+        throw new IllegalArgumentException("parallelism must be 0 (no limit) or more: " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
     /**
      * Loads the plugins.
      *
@@ -193,7 +310,9 @@ public final class Plugboard implements AutoCloseable {
       StoreChoice store = connectionStore != null ? new StoreChoice.ApplicationStore(connectionStore)
           : aead != null ? new StoreChoice.ApplicationKey(aead)
           : new StoreChoice.KeysetFile();
-      Components components = Components.create(new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts), store);
+      HostSettings settings = new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts,
+          verificationTimeout, parallelism);
+      Components components = Components.create(settings, store);
       components.plugins();
       return new Plugboard(components);
     }

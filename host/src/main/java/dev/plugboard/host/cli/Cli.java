@@ -1,6 +1,8 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.host.PlugboardException;
+import dev.plugboard.host.InvalidConnectionNameException;
+import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.UnknownConnectorException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -32,7 +34,8 @@ public final class Cli {
 
   /** Problems are reported in words, never as a stack trace, and map to a documented exit code. */
   private static int failure(Exception e, CliEnvironment environment) {
-    if (e instanceof UnknownConnectorException || e instanceof UsageException) {
+    if (e instanceof UnknownConnectorException || e instanceof UsageException
+        || e instanceof UnknownConnectionException || e instanceof InvalidConnectionNameException) {
       environment.err().println("plugboard: " + e.getMessage());
       return ExitCode.USAGE;
     }

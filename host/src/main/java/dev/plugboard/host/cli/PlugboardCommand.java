@@ -4,6 +4,7 @@ import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.internal.HostVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PlugboardCommand.Version.class,
     description = "Loads connector plugins, describes what connecting takes, verifies and keeps connections.",
-    subcommands = {PluginsCommand.class, DescribeCommand.class, FormCommand.class},
+    subcommands = {
+      PluginsCommand.class,
+      DescribeCommand.class,
+      FormCommand.class,
+      VerifyCommand.class,
+      ConnectCommand.class,
+      ConnectionsCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; verified",
@@ -70,6 +78,11 @@ final class PlugboardCommand implements Callable<Integer> {
 
   /** A host over the chosen plugins folder; close it when done. */
   Plugboard open() {
+    return open(null);
+  }
+
+  /** A host whose verifications end by {@code verificationTimeout} ({@code null}: the default). */
+  Plugboard open(Duration verificationTimeout) {
     Path dir = pluginsDir();
     if (!Files.isDirectory(dir)) {
       throw new UsageException("plugins folder " + dir.toAbsolutePath()
@@ -77,6 +90,9 @@ final class PlugboardCommand implements Callable<Integer> {
           + "; give a folder of plugin jars with --plugins-dir DIR or PLUGBOARD_PLUGINS_DIR");
     }
     Plugboard.Builder builder = Plugboard.builder().pluginsDir(dir).home(home());
+    if (verificationTimeout != null) {
+      builder.verificationTimeout(verificationTimeout);
+    }
     for (String host : allowHosts()) {
       try {
         builder.allowHost(host);

@@ -62,8 +62,8 @@ final class ReportPrinter {
     int permission = scopes.stream().mapToInt(s -> s.permission().length()).max().orElse(0);
     for (ScopeCheck scope : scopes) {
       String evidence = scope.status() == ScopeCheck.Status.GRANTED ? "" : evidence(scope.evidence());
-      out.printf("  %-12s %-" + name + "s  %-" + permission + "s  %s%n", lower(scope.status()), scope.name(),
-          scope.permission(), evidence);
+      out.println(String.format("  %-12s %-" + name + "s  %-" + permission + "s  %s", lower(scope.status()),
+          scope.name(), scope.permission(), evidence).stripTrailing());
       if (scope.status() == ScopeCheck.Status.MISSING && !scope.remediation().isEmpty()) {
         out.println("  " + " ".repeat(13) + "→ " + scope.remediation());
       }

@@ -4,7 +4,10 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.plugboard.host.ConnectionStore;
+import dev.plugboard.host.internal.http.SharedHttpClient;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
+import dev.plugboard.host.internal.sandbox.SandboxLauncher;
+import dev.plugboard.host.internal.verify.Verifications;
 import dev.plugboard.host.internal.store.StoreChoice;
 
 /** The host's wired parts, for the public API to use without seeing Guice. */
@@ -33,6 +36,23 @@ public final class Components {
   /** Where connections are kept: the application's store, or the file store under home. */
   public ConnectionStore connections() {
     return injector.getInstance(ConnectionStore.class);
+  }
+
+  public Verifications verifications() {
+    return injector.getInstance(Verifications.class);
+  }
+
+  public SandboxLauncher sandboxes() {
+    return injector.getInstance(SandboxLauncher.class);
+  }
+
+  /** Stops the plugins and releases the HTTP client, if one was made. */
+  public void close() {
+    try {
+      injector.getInstance(SharedHttpClient.class).close();
+    } finally {
+      plugins().close();
+    }
   }
 
   /** What the host was built with: its folders and the hosts added to every allow-list. */

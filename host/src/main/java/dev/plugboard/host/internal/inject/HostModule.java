@@ -3,7 +3,11 @@ package dev.plugboard.host.internal.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.plugboard.host.internal.http.SharedHttpClient;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
+import dev.plugboard.host.internal.sandbox.SandboxLauncher;
+import dev.plugboard.host.internal.verify.Verifications;
+import dev.plugboard.host.internal.verify.Verifier;
 
 /** How the host's parts are put together. Guice stays inside this package. */
 final class HostModule extends AbstractModule {
@@ -23,5 +27,29 @@ final class HostModule extends AbstractModule {
   @Singleton
   PluginRegistry pluginRegistry(HostSettings settings) {
     return PluginRegistry.load(settings.pluginsDir());
+  }
+
+  @Provides
+  @Singleton
+  SharedHttpClient sharedHttpClient() {
+    return new SharedHttpClient();
+  }
+
+  @Provides
+  @Singleton
+  Verifier verifier(HostSettings settings, SharedHttpClient http) {
+    return new Verifier(settings, http.get());
+  }
+
+  @Provides
+  @Singleton
+  Verifications verifications(PluginRegistry registry, HostSettings settings, Verifier verifier) {
+    return new Verifications(registry, settings, verifier);
+  }
+
+  @Provides
+  @Singleton
+  SandboxLauncher sandboxLauncher(PluginRegistry registry) {
+    return new SandboxLauncher(registry);
   }
 }

@@ -1,7 +1,9 @@
 package dev.plugboard.host.internal.inject;
 
 import dev.plugboard.host.internal.http.ExtraHost;
+import dev.plugboard.host.internal.verify.VerifyOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,12 +13,26 @@ import java.util.Objects;
  * @param pluginsDir the folder plugin jars are loaded from
  * @param home the folder connections and the key are kept in
  * @param extraHosts hosts added to every connector's allow-list, for local testing
+ * @param verificationTimeout the deadline of a whole verification
+ * @param parallelism how many calls a verification may have out at once; 0 for no limit
  */
-public record HostSettings(Path pluginsDir, Path home, List<ExtraHost> extraHosts) {
+public record HostSettings(
+    Path pluginsDir, Path home, List<ExtraHost> extraHosts, Duration verificationTimeout, int parallelism) {
 
   public HostSettings {
     Objects.requireNonNull(pluginsDir, "pluginsDir == null");
     Objects.requireNonNull(home, "home == null");
     extraHosts = List.copyOf(extraHosts);
+    Objects.requireNonNull(verificationTimeout, "verificationTimeout == null");
+  }
+
+  /** Settings with the default verification deadline (30 s) and no limit on parallel calls. */
+  public HostSettings(Path pluginsDir, Path home, List<ExtraHost> extraHosts) {
+    this(pluginsDir, home, extraHosts, VerifyOptions.DEFAULT_TIMEOUT, 0);
+  }
+
+  /** The options every verification of this host starts from. */
+  public VerifyOptions verifyOptions() {
+    return VerifyOptions.builder().timeout(verificationTimeout).parallelism(parallelism).build();
   }
 }

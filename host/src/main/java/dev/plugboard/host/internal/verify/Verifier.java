@@ -14,6 +14,7 @@ import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.HostVersion;
 import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.form.FormatResult;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.ApiTarget;
@@ -52,6 +53,17 @@ public final class Verifier {
   }
 
   /**
+   * Verifies what the format phase passed; when it did not pass, reports {@code INVALID} and sends
+   * nothing.
+   */
+  public VerificationReport verify(LoadedConnector connector, FormatResult format, VerifyOptions options) {
+    return format.values()
+        .map(values -> verify(connector, values, format.fields(), options))
+        .orElseGet(() -> invalid(connector.descriptor(), format.fields(), invalidIds(format.fields()),
+            options.clock().instant()));
+  }
+
+  /**
    * Verifies {@code values} against the connector's platform.
    *
    * @param formatChecks the format phase's result for each field; put in the report as they are
@@ -65,8 +77,7 @@ public final class Verifier {
     }
     ConnectorDescriptor descriptor = connector.descriptor();
     Instant checkedAt = options.clock().instant();
-    List<String> invalid = formatChecks.stream()
-        .filter(check -> check.status() != FieldCheck.Status.OK).map(FieldCheck::id).toList();
+    List<String> invalid = invalidIds(formatChecks);
     if (!invalid.isEmpty()) {
       return invalid(descriptor, formatChecks, invalid, checkedAt);
     }
@@ -113,6 +124,10 @@ public final class Verifier {
         .map(Field::label)
         .findFirst()
         .orElse("address");
+  }
+
+  private static List<String> invalidIds(List<FieldCheck> formatChecks) {
+    return formatChecks.stream().filter(check -> check.status() != FieldCheck.Status.OK).map(FieldCheck::id).toList();
   }
 
   /** A value is missing or malformed: nothing is sent, every later phase and every scope is skipped. */

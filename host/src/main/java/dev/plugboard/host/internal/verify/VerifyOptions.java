@@ -51,6 +51,13 @@ public record VerifyOptions(
     return new Builder();
   }
 
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = builder().timeout(timeout).parallelism(parallelism).retry(retry).clock(clock);
+    extraHosts.forEach(builder::allowHost);
+    return builder;
+  }
+
   /** Settings for {@link VerifyOptions}; each has a default. */
   public static final class Builder {
     private Duration timeout = DEFAULT_TIMEOUT;

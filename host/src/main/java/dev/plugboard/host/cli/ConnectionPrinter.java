@@ -1,0 +1,61 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.host.Connection;
+import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.ScopeCheck;
+import dev.plugboard.host.UnknownConnectorException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prints one kept connection for a person, secrets masked. */
+final class ConnectionPrinter {
+
+  private final PrintWriter out;
+  private final Plugboard host;
+
+  ConnectionPrinter(PrintWriter out, Plugboard host) {
+    this.out = out;
+    this.host = host;
+  }
+
+  void print(Connection connection) {
+    Optional<ConnectorDescriptor> descriptor = descriptor(connection.connector());
+    out.println("Connection " + connection.name());
+    out.println("  Connector:      " + connection.connector() + " (plugin version " + connection.pluginVersion() + ")");
+    out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : connection.account().display()));
+    out.println("  Last verified:  " + connection.checkedAt() + ", " + lower(connection.status()));
+    out.println("  Values (secrets masked):");
+    Map<String, String> values = connection.maskedValues();
+    int width = values.keySet().stream().mapToInt(id -> label(descriptor, id).length()).max().orElse(0);
+    values.forEach((id, value) -> out.printf("    %-" + width + "s  %s%n", label(descriptor, id), value));
+    if (!connection.account().values().isEmpty()) {
+      out.println("  Account details:");
+      connection.account().values().forEach((key, value) -> out.println("    " + key + ": " + value));
+    }
+    long granted = connection.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.GRANTED).count();
+    out.println("  Scopes: " + granted + " of " + connection.scopes().size() + " granted");
+    for (ScopeCheck scope : connection.scopes()) {
+      out.println("    " + lower(scope.status()) + "  " + scope.name() + " (" + scope.permission() + ")");
+    }
+  }
+
+  private Optional<ConnectorDescriptor> descriptor(String connectorId) {
+    try {
+      return Optional.of(host.describe(connectorId));
+    } catch (UnknownConnectorException e) {
+      return Optional.empty(); // the plugin is gone; the connection is still shown by field id
+    }
+  }
+
+  private static String label(Optional<ConnectorDescriptor> descriptor, String fieldId) {
+    return descriptor.flatMap(d -> d.field(fieldId)).map(Field::label).orElse(fieldId);
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+}

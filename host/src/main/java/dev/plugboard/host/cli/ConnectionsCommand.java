@@ -1,0 +1,179 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.host.Connection;
+import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.json.Mappers;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code plugboard connections [list | show NAME | verify NAME | remove NAME]}: the kept connections. */
+@Command(
+    name = "connections",
+    mixinStandardHelpOptions = true,
+    description = "Lists, shows (secrets masked), verifies again or removes kept connections; list by default.",
+    subcommands = {
+      ConnectionsCommand.ListCommand.class,
+      ConnectionsCommand.ShowCommand.class,
+      ConnectionsCommand.VerifyConnectionCommand.class,
+      ConnectionsCommand.RemoveCommand.class
+    })
+final class ConnectionsCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  @ParentCommand PlugboardCommand plugboard;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    return list(plugboard, json);
+  }
+
+  static int list(PlugboardCommand plugboard, boolean json) {
+    try (Plugboard host = plugboard.open()) {
+      List<Connection> connections = host.connections().list();
+      PrintWriter out = plugboard.environment.out();
+      if (json) {
+        out.println(Mappers.output().writeValueAsString(Map.of("connections",
+            connections.stream().map(ConnectionsCommand::summary).toList())));
+        return ExitCode.OK;
+      }
+      if (connections.isEmpty()) {
+        out.println("No connections kept in " + plugboard.home().toAbsolutePath().normalize()
+            + ". Add one with: plugboard connect CONNECTOR");
+        return ExitCode.OK;
+      }
+      int name = Math.max(4, connections.stream().mapToInt(c -> c.name().length()).max().orElse(0));
+      int connector = Math.max(9, connections.stream().mapToInt(c -> c.connector().length()).max().orElse(0));
+      int account = Math.max(7, connections.stream().mapToInt(c -> c.account().display().length()).max().orElse(0));
+      String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
+      out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
+      for (Connection c : connections) {
+        out.printf(row, c.name(), c.connector(), c.account().display(), WHEN.format(c.checkedAt()), lower(c.status()));
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  private static Map<String, Object> summary(Connection connection) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", connection.name());
+    entry.put("connector", connection.connector());
+    entry.put("account", connection.account().display());
+    entry.put("checkedAt", connection.checkedAt().toString());
+    entry.put("status", lower(connection.status()));
+    return entry;
+  }
+
+  private static String lower(VerificationReport.Status status) {
+    return status.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists kept connections.")
+  static final class ListCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      return list(connections.plugboard, json || connections.json);
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Shows a connection; secrets masked, only their last characters shown.")
+  static final class ShowCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
+    String name;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PlugboardCommand plugboard = connections.plugboard;
+      try (Plugboard host = plugboard.open()) {
+        Connection connection = host.connections().get(name);
+        if (json || connections.json) {
+          plugboard.environment.out().println(Mappers.output().writeValueAsString(connection));
+        } else {
+          new ConnectionPrinter(plugboard.environment.out(), host).print(connection);
+        }
+        return ExitCode.OK;
+      }
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Verifies a kept connection again with its stored values and records the result.")
+  static final class VerifyConnectionCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
+    String name;
+
+    @Option(names = "--json", description = "Print one JSON document (the verification report).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PlugboardCommand plugboard = connections.plugboard;
+      try (Plugboard host = plugboard.open()) {
+        VerificationReport report = host.verifyConnection(name);
+        if (json || connections.json) {
+          plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
+        } else {
+          plugboard.environment.out().println("Verifying " + name + " again");
+          new ReportPrinter(plugboard.environment.out()).print(report);
+          plugboard.environment.out().println("Recorded in " + name + ".");
+        }
+        return ReportPrinter.exitCode(report);
+      }
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Forgets a kept connection.")
+  static final class RemoveCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
+    String name;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PlugboardCommand plugboard = connections.plugboard;
+      try (Plugboard host = plugboard.open()) {
+        if (!host.connections().remove(name)) {
+          throw new dev.plugboard.host.UnknownConnectionException(name);
+        }
+        if (json || connections.json) {
+          plugboard.environment.out().println(Mappers.output().writeValueAsString(Map.of("removed", name)));
+        } else {
+          plugboard.environment.out().println("Removed " + name + ".");
+        }
+        return ExitCode.OK;
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.plugboard.host.internal.store;
+
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.api.descriptor.FieldKind;
+import dev.plugboard.host.Account;
+import dev.plugboard.host.Connection;
+import dev.plugboard.host.ConnectionNames;
+import dev.plugboard.host.ConnectionStore;
+import dev.plugboard.host.internal.form.CheckedValues;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Default connection names that never take over another account's connection. */
+public final class DefaultNames {
+
+  private DefaultNames() {}
+
+  /**
+   * The default name ({@code bigcommerce/acme-outfitters}), unless it already names another
+   * account's connection (two shops may share a name): then the same with {@code -2}, {@code -3}
+   * ... Connecting the same account again keeps its name, and so replaces its connection.
+   */
+  public static String free(ConnectionStore store, ConnectorDescriptor descriptor, Account account, CheckedValues checked) {
+    String base = ConnectionNames.defaultName(descriptor.id(), account, checked.fields(), checked.secretFields());
+    String candidate = base;
+    for (int n = 2; ; n++) {
+      Optional<Connection> existing = store.find(candidate);
+      if (existing.isEmpty() || sameAccount(descriptor, existing.get(), checked)) {
+        return candidate;
+      }
+      String suffix = "-" + n;
+      candidate = base.substring(0, Math.min(base.length(), ConnectionNames.MAX_LENGTH - suffix.length())) + suffix;
+    }
+  }
+
+  /** The same address fields (BigCommerce: the same API Path) reach the same account. */
+  private static boolean sameAccount(ConnectorDescriptor descriptor, Connection existing, CheckedValues checked) {
+    List<String> addresses = descriptor.fields().stream().filter(f -> f.kind() == FieldKind.URL).map(Field::id).toList();
+    List<String> compared = addresses.isEmpty()
+        ? descriptor.fields().stream().filter(f -> !f.secret()).map(Field::id).toList()
+        : addresses;
+    return existing.connector().equals(descriptor.id())
+        && compared.stream().allMatch(id -> Objects.equals(existing.values().get(id), checked.fields().get(id)));
+  }
+}
