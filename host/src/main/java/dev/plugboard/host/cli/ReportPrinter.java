@@ -109,7 +109,8 @@ final class ReportPrinter {
       case FAILED -> "failed" + (missing > 0 ? ": " + missing + " of " + report.scopes().size() + " scopes missing" : "")
           + " (exit 1)";
       case INVALID -> "invalid values: nothing was sent (exit 2)";
-      case INCONCLUSIVE -> "inconclusive" + (inconclusive > 0 ? ": " + inconclusive + " scopes could not be checked" : "")
+      case INCONCLUSIVE -> "inconclusive" + (inconclusive > 0
+          ? ": " + inconclusive + (inconclusive == 1 ? " scope" : " scopes") + " could not be checked" : "")
           + "; try again later (exit 3)";
     };
   }
