@@ -1,0 +1,156 @@
+package dev.plugboard.bigcommerce;
+
+import static dev.plugboard.bigcommerce.BigCommerceCli.elements;
+import static dev.plugboard.bigcommerce.BigCommerceCli.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.api.sandbox.SandboxOptions;
+import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.host.testing.Canaries;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code plugboard connections list | show | verify | remove} over a connection kept by
+ * {@code connect}, against a sandbox the test runs (through the public API) for as long as it needs.
+ */
+final class BigCommerceConnectionsCommandTest {
+
+  private static final String NAME = "bigcommerce/acceptance-outfitters";
+  private static final String ACCOUNT = "Acceptance Outfitters (acceptance-outfitters.example)";
+
+  @TempDir static Path plugins;
+  @TempDir static Path sandboxHome;
+  @TempDir Path home;
+  private BigCommerceCli cli;
+  private EmbeddedSandbox sandbox;
+  private final List<CliRun.Result> results = new ArrayList<>();
+
+  @BeforeEach
+  void connect() {
+    cli = BigCommerceCli.over(plugins, home);
+    sandbox = EmbeddedSandbox.start(plugins, sandboxHome, SandboxOptions.defaults());
+    CliRun.Result connect = cli.given(sandbox.values(), "--allow-host", sandbox.address(), "connect", "bigcommerce")
+        .run();
+    assertThat(connect.exitCode()).as(connect.all()).isZero();
+    results.add(connect);
+  }
+
+  @AfterEach
+  void noSecretWasPrinted() {
+    Map<String, String> values = sandbox.values();
+    sandbox.close();
+    String last5 = values.get("access_token").substring(values.get("access_token").length() - 5);
+    for (CliRun.Result result : results) {
+      Canaries.assertNoneIn(result.all(), List.of(values.get("access_token"), values.get("client_secret"), last5));
+    }
+  }
+
+  @Test
+  void listShowsEachKeptConnectionWithItsAccountAndLastStatus() {
+    CliRun.Result text = run("connections", "list");
+    CliRun.Result json = run("connections", "list", "--json");
+    CliRun.Result byDefault = run("connections", "--json");
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out().lines()).hasSize(2).first().asString()
+        .matches("NAME +CONNECTOR +ACCOUNT +LAST VERIFIED +STATUS");
+    assertThat(text.out().lines().skip(1)).singleElement().asString()
+        .matches(NAME + " +bigcommerce +" + ACCOUNT.replace("(", "\\(").replace(")", "\\)")
+            + " +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC +verified");
+    assertThat(json.exitCode()).isZero();
+    assertThat(elements(json(json.out()).get("connections"))).singleElement().satisfies(connection -> {
+      assertThat(connection.get("name").asString()).isEqualTo(NAME);
+      assertThat(connection.get("connector").asString()).isEqualTo("bigcommerce");
+      assertThat(connection.get("account").asString()).isEqualTo(ACCOUNT);
+      assertThat(connection.get("status").asString()).isEqualTo("verified");
+      assertThat(connection.has("checkedAt")).isTrue();
+    });
+    assertThat(byDefault.out()).isEqualTo(json.out());
+  }
+
+  @Test
+  void showMasksEachSecretToItsLastFourCharacters() {
+    Map<String, String> values = sandbox.values();
+    String token = values.get("access_token");
+    String secret = values.get("client_secret");
+
+    CliRun.Result text = run("connections", "show", NAME);
+    CliRun.Result json = run("connections", "show", NAME, "--json");
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("Connection " + NAME)
+        .containsPattern("Access Token +••••••••" + token.substring(token.length() - 4) + "\n")
+        .containsPattern("Client Secret +••••••••" + secret.substring(secret.length() - 4) + "\n")
+        .contains("Client ID      " + values.get("client_id"))
+        .contains("API Path       " + values.get("api_path"))
+        .contains("Scopes: 13 of 13 granted");
+    assertThat(json.exitCode()).isZero();
+    JsonNode shown = json(json.out()).get("values");
+    assertThat(shown.get("access_token").asString()).isEqualTo("••••••••" + token.substring(token.length() - 4));
+    assertThat(shown.get("client_secret").asString()).isEqualTo("••••••••" + secret.substring(secret.length() - 4));
+    assertThat(shown.get("client_id").asString()).isEqualTo(values.get("client_id"));
+  }
+
+  @Test
+  void verifyRecordsTheNewOutcomeInTheKeptConnection() {
+    CliRun.Result again = run("--allow-host", sandbox.address(), "connections", "verify", NAME);
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.out()).startsWith("Verifying " + NAME + " again").contains("Recorded in " + NAME + ".");
+
+    sandbox.close();
+    CliRun.Result unreachable = run("--allow-host", sandbox.address(), "connections", "verify", NAME, "--json");
+
+    assertThat(unreachable.exitCode()).as(unreachable.all()).isEqualTo(3);
+    assertThat(json(unreachable.out()).get("status").asString()).isEqualTo("inconclusive");
+    JsonNode listed = elements(json(run("connections", "list", "--json").out()).get("connections")).findFirst()
+        .orElseThrow();
+    assertThat(listed.get("status").asString()).isEqualTo("inconclusive");
+    assertThat(listed.get("account").asString()).as("an unreachable store keeps its name").isEqualTo(ACCOUNT);
+  }
+
+  @Test
+  void removeForgetsTheConnection() {
+    CliRun.Result remove = run("connections", "remove", NAME);
+
+    assertThat(remove.exitCode()).isZero();
+    assertThat(remove.out()).isEqualTo("Removed " + NAME + "." + System.lineSeparator());
+    assertThat(run("connections", "list").out()).startsWith("No connections kept in " + home);
+    assertThat(elements(json(run("connections", "list", "--json").out()).get("connections"))).isEmpty();
+  }
+
+  @Test
+  void removeWithJsonSaysWhatWasRemoved() {
+    CliRun.Result remove = run("connections", "remove", NAME, "--json");
+
+    assertThat(remove.exitCode()).isZero();
+    assertThat(json(remove.out()).get("removed").asString()).isEqualTo(NAME);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"show", "verify", "remove"})
+  void anUnknownNameIsBadUsageWithAHint(String command) {
+    CliRun.Result result = run("connections", command, "bigcommerce/nope");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("plugboard: no connection is named bigcommerce/nope; `plugboard connections"
+        + " list` shows the names kept" + System.lineSeparator());
+    assertThat(result.out()).isEmpty();
+    assertThat(elements(json(run("connections", "list", "--json").out()).get("connections"))).hasSize(1);
+  }
+
+  private CliRun.Result run(String... args) {
+    CliRun.Result result = cli.run(args);
+    results.add(result);
+    return result;
+  }
+}
