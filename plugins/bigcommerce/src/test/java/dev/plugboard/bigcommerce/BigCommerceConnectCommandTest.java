@@ -7,12 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -21,17 +19,8 @@ import tools.jackson.databind.JsonNode;
 final class BigCommerceConnectCommandTest {
 
   private static final String DEFAULT_NAME = "bigcommerce/acceptance-outfitters";
-  private static final String REJECTED_TOKEN = "canaryrejectedtoken0123456789zz";
 
-  @TempDir static Path plugins;
-  @TempDir static Path sandboxHome;
-  @TempDir Path home;
-  private BigCommerceCli cli;
-
-  @BeforeEach
-  void plugin() {
-    cli = BigCommerceCli.over(plugins, home);
-  }
+  @RegisterExtension static final BigCommerceCli cli = new BigCommerceCli();
 
   @Test
   void aConnectionThatDoesNotVerifyIsNotKept() {
@@ -41,23 +30,23 @@ final class BigCommerceConnectCommandTest {
     assertThat(connect.out()).contains("Not saved: only a connection that verifies is kept.").doesNotContain("Saved as");
     CliRun.Result list = cli.run("connections", "list");
     assertThat(list.exitCode()).isZero();
-    assertThat(list.out()).startsWith("No connections kept in " + home);
+    assertThat(list.out()).startsWith("No connections kept in " + cli.home());
     assertThat(elements(json(cli.run("connections", "list", "--json").out()).get("connections"))).isEmpty();
   }
 
   @Test
   void aVerifiedConnectionIsKeptEncryptedUnderTheStoresNameByDefault() {
-    try (EmbeddedSandbox sandbox = EmbeddedSandbox.start(plugins, sandboxHome, SandboxOptions.defaults())) {
+    try (EmbeddedSandbox sandbox = cli.sandbox(SandboxOptions.defaults())) {
       CliRun.Result connect = cli.given(sandbox.values(), "--allow-host", sandbox.address(), "connect", "bigcommerce")
           .run();
 
       assertThat(connect.exitCode()).as(connect.all()).isZero();
       assertThat(connect.out()).contains("Result: verified")
-          .contains("Saved as " + DEFAULT_NAME + " (encrypted, in " + home + ").");
+          .contains("Saved as " + DEFAULT_NAME + " (encrypted, in " + cli.home() + ").");
       assertThat(names()).containsExactly(DEFAULT_NAME);
       List<String> secrets = List.of(sandbox.values().get("access_token"), sandbox.values().get("client_secret"));
       Canaries.assertNoneIn(connect.all(), secrets);
-      Canaries.assertNoneUnder(home, secrets);
+      Canaries.assertNoneUnder(cli.home(), secrets);
     }
   }
 
@@ -72,11 +61,11 @@ final class BigCommerceConnectCommandTest {
 
   @Test
   void connectingAgainUnderAKeptNameWithValuesThatDoNotVerifyLeavesTheKeptConnectionUntouched() {
-    try (EmbeddedSandbox sandbox = EmbeddedSandbox.start(plugins, sandboxHome, SandboxOptions.defaults())) {
+    try (EmbeddedSandbox sandbox = cli.sandbox(SandboxOptions.defaults())) {
       assertThat(connect(sandbox, sandbox.values()).exitCode()).isZero();
       String kept = cli.run("connections", "show", "shop", "--json").out();
 
-      CliRun.Result again = connect(sandbox, sandbox.valuesWith("access_token", REJECTED_TOKEN));
+      CliRun.Result again = connect(sandbox, sandbox.valuesWith("access_token", EmbeddedSandbox.REJECTED_TOKEN));
 
       assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
       assertThat(again.out()).contains("Not saved: only a connection that verifies is kept.");
@@ -96,7 +85,7 @@ final class BigCommerceConnectCommandTest {
         .contains("such as bigcommerce/acme-outfitters")
         .doesNotContain("using the bigcommerce sandbox").doesNotContain("Exception");
     assertThat(connect.out()).isEmpty();
-    assertThat(home).isEmptyDirectory();
+    assertThat(cli.home()).isEmptyDirectory();
   }
 
   @Test

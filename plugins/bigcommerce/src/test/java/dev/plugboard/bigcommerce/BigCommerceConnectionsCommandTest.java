@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -28,17 +27,13 @@ final class BigCommerceConnectionsCommandTest {
   private static final String NAME = "bigcommerce/acceptance-outfitters";
   private static final String ACCOUNT = "Acceptance Outfitters (acceptance-outfitters.example)";
 
-  @TempDir static Path plugins;
-  @TempDir static Path sandboxHome;
-  @TempDir Path home;
-  private BigCommerceCli cli;
+  @RegisterExtension static final BigCommerceCli cli = new BigCommerceCli();
   private EmbeddedSandbox sandbox;
   private final List<CliRun.Result> results = new ArrayList<>();
 
   @BeforeEach
   void connect() {
-    cli = BigCommerceCli.over(plugins, home);
-    sandbox = EmbeddedSandbox.start(plugins, sandboxHome, SandboxOptions.defaults());
+    sandbox = cli.sandbox(SandboxOptions.defaults());
     CliRun.Result connect = cli.given(sandbox.values(), "--allow-host", sandbox.address(), "connect", "bigcommerce")
         .run();
     assertThat(connect.exitCode()).as(connect.all()).isZero();
@@ -124,7 +119,7 @@ final class BigCommerceConnectionsCommandTest {
 
     assertThat(remove.exitCode()).isZero();
     assertThat(remove.out()).isEqualTo("Removed " + NAME + "." + System.lineSeparator());
-    assertThat(run("connections", "list").out()).startsWith("No connections kept in " + home);
+    assertThat(run("connections", "list").out()).startsWith("No connections kept in " + cli.home());
     assertThat(elements(json(run("connections", "list", "--json").out()).get("connections"))).isEmpty();
   }
 

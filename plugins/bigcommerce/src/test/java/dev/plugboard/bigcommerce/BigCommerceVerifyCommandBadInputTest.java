@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,16 +36,14 @@ final class BigCommerceVerifyCommandBadInputTest {
   private static final String PATTERN_HINT = "API Path must be https://api.bigcommerce.com/stores/ then your store hash"
       + " (5 to 16 lowercase letters and digits, without a store- prefix), then /v3/.";
 
-  @TempDir static Path plugins;
+  @RegisterExtension static final BigCommerceCli cli = new BigCommerceCli();
   @TempDir static Path files;
-  @TempDir Path home;
   private static BigCommerceSandboxFixture store;
   private static Map<String, String> good;
-  private BigCommerceCli cli;
 
   @BeforeAll
   static void startTheSandbox() {
-    store = BigCommerceSandboxFixture.start(plugins, SandboxOptions.defaults());
+    store = BigCommerceSandboxFixture.start(cli.plugins(), SandboxOptions.defaults());
     good = store.sandbox().defaults();
   }
 
@@ -54,15 +52,10 @@ final class BigCommerceVerifyCommandBadInputTest {
     store.close();
   }
 
-  @BeforeEach
-  void plugin() {
-    cli = BigCommerceCli.over(plugins, home);
-  }
-
   @AfterEach
   void nothingWasSentAndNothingStored() {
     assertThat(store.exchanges()).as("requests the sandbox answered").isEmpty();
-    assertThat(home).as("the home folder").isEmptyDirectory();
+    assertThat(cli.home()).as("the home folder").isEmptyDirectory();
   }
 
   /** One bad input: the values given through the environment, the arguments, what the message must say. */

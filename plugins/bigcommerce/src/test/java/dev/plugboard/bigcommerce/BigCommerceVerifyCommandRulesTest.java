@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,23 +22,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class BigCommerceVerifyCommandRulesTest {
 
-  /** Well-formed (31 lowercase letters and digits), but not the sandbox's token. */
-  private static final String REJECTED_TOKEN = "canaryrejectedtoken0123456789zz";
 
-  @TempDir static Path plugins;
-  @TempDir static Path sandboxHome;
-  @TempDir Path home;
-  private BigCommerceCli cli;
-
-  @BeforeEach
-  void plugin() {
-    cli = BigCommerceCli.over(plugins, home);
-  }
+  @RegisterExtension static final BigCommerceCli cli = new BigCommerceCli();
 
   @Test
   void aRejectedTokenIsOneProblemWithEveryScopeSkippedNotThirteenMissing() {
     try (EmbeddedSandbox sandbox = start(SandboxOptions.defaults())) {
-      Map<String, String> values = sandbox.valuesWith("access_token", REJECTED_TOKEN);
+      Map<String, String> values = sandbox.valuesWith("access_token", EmbeddedSandbox.REJECTED_TOKEN);
 
       CliRun.Result json = verify(values, sandbox.address(), "--json");
       CliRun.Result text = verify(values, sandbox.address());
@@ -60,7 +48,7 @@ final class BigCommerceVerifyCommandRulesTest {
       assertThat(text.out()).contains("BigCommerce rejected the access token (401 Unauthorized).")
           .contains("Result: failed (exit 1)").doesNotContain("missing");
       for (CliRun.Result result : List.of(json, text)) {
-        Canaries.assertNoneIn(result.all(), List.of(REJECTED_TOKEN, values.get("client_secret")));
+        Canaries.assertNoneIn(result.all(), List.of(EmbeddedSandbox.REJECTED_TOKEN, values.get("client_secret")));
       }
     }
   }
@@ -107,6 +95,6 @@ final class BigCommerceVerifyCommandRulesTest {
   }
 
   private static EmbeddedSandbox start(SandboxOptions options) {
-    return EmbeddedSandbox.start(plugins, sandboxHome, options);
+    return cli.sandbox(options);
   }
 }

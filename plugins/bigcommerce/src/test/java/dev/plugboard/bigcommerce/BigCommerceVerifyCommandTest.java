@@ -6,11 +6,9 @@ import static dev.plugboard.bigcommerce.BigCommerceVerificationTest.THIRTEEN_SCO
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.host.cli.CliRun;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -24,14 +22,7 @@ final class BigCommerceVerifyCommandTest {
   private static final String PRODUCTS_REMEDIATION = "In BigCommerce: Settings → API Accounts → your API account →"
       + " OAuth Scopes → Products: Read-only, then Save. (guide step 6: Set the OAuth scopes)";
 
-  @TempDir static Path plugins;
-  @TempDir Path home;
-  private BigCommerceCli cli;
-
-  @BeforeEach
-  void plugin() {
-    cli = BigCommerceCli.over(plugins, home);
-  }
+  @RegisterExtension static final BigCommerceCli cli = new BigCommerceCli();
 
   @Test
   void theSandboxVerifiesNamingTheStoreWithEveryScopeGranted() {
@@ -43,7 +34,7 @@ final class BigCommerceVerifyCommandTest {
         .contains("Result: verified: every scope is granted (exit 0)");
     assertThat(result.out().lines().filter(line -> line.startsWith("  granted      "))).hasSize(13);
     assertThat(result.err()).contains(SANDBOX_STARTED);
-    assertThat(home).as("verify stores nothing").isEmptyDirectory();
+    assertThat(cli.home()).as("verify stores nothing").isEmptyDirectory();
   }
 
   @Test

@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class EmbeddedSandbox implements AutoCloseable {
 
+  /** Well-formed (31 lowercase letters and digits), but no sandbox's token. */
+  static final String REJECTED_TOKEN = "canaryrejectedtoken0123456789zz";
+
   private final Plugboard plugboard;
   private final SandboxSession session;
 
