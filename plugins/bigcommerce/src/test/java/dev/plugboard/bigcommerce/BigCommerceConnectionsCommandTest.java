@@ -114,6 +114,32 @@ final class BigCommerceConnectionsCommandTest {
   }
 
   @Test
+  void verifyRecordsAScopeTheStoreNoLongerGrantsAsFailed() {
+    try (ScopeRevokingFront front = ScopeRevokingFront.before(sandbox.address())) {
+      CliRun.Result connect = cli.given(front.values(sandbox.values()), "--allow-host", front.address(),
+          "connect", "bigcommerce", "--name", "shop/front").run();
+      results.add(connect);
+      assertThat(connect.exitCode()).as(connect.all()).isZero();
+      front.revoke("/v2/orders/count");
+
+      CliRun.Result again = run("--allow-host", front.address(), "connections", "verify", "shop/front");
+
+      assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+      assertThat(again.out()).contains("1 of 13 scopes missing: Orders")
+          .contains("→ In BigCommerce: Settings → API Accounts → your API account → OAuth Scopes → Orders: Read-only")
+          .contains("Recorded in shop/front.");
+      assertThat(elements(json(run("connections", "list", "--json").out()).get("connections")))
+          .filteredOn(connection -> connection.get("name").asString().equals("shop/front")).singleElement()
+          .satisfies(connection -> {
+            assertThat(connection.get("status").asString()).isEqualTo("failed");
+            assertThat(connection.get("account").asString()).isEqualTo(ACCOUNT);
+          });
+      assertThat(run("connections", "show", "shop/front").out()).contains("Scopes: 12 of 13 granted")
+          .contains("missing  Orders (Read-only)");
+    }
+  }
+
+  @Test
   void removeForgetsTheConnection() {
     CliRun.Result remove = run("connections", "remove", NAME);
 
