@@ -5,6 +5,9 @@ import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.bigcommerce.BigCommerceConnector;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.form.FormatPhase;
+import dev.plugboard.host.internal.form.FormatResult;
+import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.HttpClients;
 import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
@@ -13,7 +16,6 @@ import dev.plugboard.host.internal.sandbox.RunningSandbox;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
 import dev.plugboard.host.internal.verify.Verifier;
 import dev.plugboard.host.internal.verify.VerifyOptions;
-import dev.plugboard.host.testing.TestCheckedValues;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -121,9 +123,9 @@ public final class VerificationBenchmark {
   }
 
   private void verify(RunningSandbox sandbox, int parallelism) {
-    VerificationReport report = verifier.verify(connector,
-        TestCheckedValues.of(connector.descriptor(), sandbox.defaults()),
-        TestCheckedValues.allPassed(connector.descriptor()),
+    AllowedHosts hosts = AllowedHosts.of(connector.descriptor().http().allowedHosts(), List.of(sandbox.extraHost()));
+    FormatResult values = FormatPhase.check(connector.descriptor(), sandbox.defaults(), hosts);
+    VerificationReport report = verifier.verify(connector, values,
         VerifyOptions.builder().parallelism(parallelism).allowHost(sandbox.extraHost()).build());
     long granted = report.scopes().stream().filter(scope -> scope.status() == ScopeCheck.Status.GRANTED).count();
     if (report.status() != VerificationReport.Status.VERIFIED || granted != 13) {

@@ -83,7 +83,8 @@ public record Connection(
 
   /**
    * This connection with the outcome of verifying its values again. The account is kept when the
-   * new report could not name it (an unreachable platform does not make a store nameless).
+   * new report could not name it (an unreachable platform does not make a store nameless), even if
+   * the report holds the descriptor's default account values.
    *
    * @throws IllegalArgumentException when the report is about another connector
    */
@@ -92,7 +93,7 @@ public record Connection(
       throw new IllegalArgumentException(
           "the report is about connector " + report.connector() + ", but connection " + name + " is a " + connector + " connection");
     }
-    Account newAccount = report.account().known() ? report.account() : account;
+    Account newAccount = report.account().display().isEmpty() ? account : report.account();
     return new Connection(name, connector, pluginVersion, values, secretFields, newAccount, report.scopes(),
         report.status(), report.checkedAt());
   }

@@ -86,6 +86,16 @@ final class ConnectionTest {
   }
 
   @Test
+  void anAccountKnownOnlyByTheDescriptorsDefaultsDoesNotReplaceTheNamedOne() {
+    Account defaultsOnly = new Account("", Map.of("default_channel_id", "1"));
+
+    Connection again = connection.withVerification("1.0.0",
+        TestConnections.report(VerificationReport.Status.INCONCLUSIVE, defaultsOnly, Instant.now()));
+
+    assertThat(again.account()).isEqualTo(connection.account());
+  }
+
+  @Test
   void aReportAboutAnotherConnectorIsRefused() {
     VerificationReport other = new VerificationReport("shopify", VerificationReport.Status.VERIFIED, Account.UNKNOWN,
         List.of(), List.of(), List.of(), List.of(), Instant.now());

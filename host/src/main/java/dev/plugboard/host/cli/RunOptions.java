@@ -54,10 +54,11 @@ final class RunOptions {
         duration = Duration.ofSeconds(Long.parseLong(text));
       }
       if (duration.isNegative() || duration.isZero()) {
-        throw new UsageException("--timeout must be more than zero: " + timeout);
+        throw new UsageException("--timeout must be more than zero, such as 30s, 2m or 500ms, not " + timeout);
       }
+      duration.toNanos(); // the deadline is kept in nanoseconds; some 292 years at most
       return duration;
-    } catch (NumberFormatException | DateTimeParseException e) {
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new UsageException("--timeout takes a duration such as 30s, 2m or 500ms, not " + timeout);
     }
   }

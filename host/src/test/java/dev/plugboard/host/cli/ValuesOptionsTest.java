@@ -120,7 +120,7 @@ final class ValuesOptionsTest {
     Path notAnObject = write("values.json", "[\"" + TOKEN + "\"]");
 
     assertThatThrownBy(() -> gather(Map.of(), "--credentials-file", dir.resolve("gone.txt").toString()))
-        .isInstanceOf(UsageException.class).hasMessage("credentials file " + dir.resolve("gone.txt") + " does not exist");
+        .isInstanceOf(UsageException.class).hasMessage("credentials file " + dir.resolve("gone.txt") + " does not exist; check the path");
     assertThatThrownBy(() -> gather(Map.of(), "--credentials-file", dir.toString()))
         .isInstanceOf(UsageException.class).hasMessageContaining("is a folder");
     assertThatThrownBy(() -> gather(Map.of(), "--values-file", notAnObject.toString()))

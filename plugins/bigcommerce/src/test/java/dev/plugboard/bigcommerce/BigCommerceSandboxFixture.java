@@ -4,7 +4,9 @@ import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.form.FormatPhase;
+import dev.plugboard.host.internal.form.FormatResult;
+import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.HttpClients;
 import dev.plugboard.host.internal.http.RetryPolicy;
 import dev.plugboard.host.internal.inject.HostSettings;
@@ -14,7 +16,6 @@ import dev.plugboard.host.internal.sandbox.RunningSandbox;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
 import dev.plugboard.host.internal.verify.Verifier;
 import dev.plugboard.host.internal.verify.VerifyOptions;
-import dev.plugboard.host.testing.TestCheckedValues;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,14 +72,19 @@ public final class BigCommerceSandboxFixture implements AutoCloseable {
     return sandbox;
   }
 
-  /** The sandbox's values, as the format phase would pass them on. */
-  public CheckedValues values() {
+  /** The sandbox's values through the real format phase, the sandbox's address allowed as {@code --sandbox} does. */
+  public FormatResult values() {
     return values(UnaryOperator.identity());
   }
 
-  /** The sandbox's values with some changed, such as another token. */
-  public CheckedValues values(UnaryOperator<Map<String, String>> change) {
-    return TestCheckedValues.of(connector.descriptor(), change.apply(new HashMap<>(sandbox.defaults())));
+  /** The sandbox's values with some changed, such as another token, through the real format phase. */
+  public FormatResult values(UnaryOperator<Map<String, String>> change) {
+    return FormatPhase.check(connector.descriptor(), change.apply(new HashMap<>(sandbox.defaults())), allowedHosts());
+  }
+
+  /** The descriptor's hosts and the sandbox's address. */
+  public AllowedHosts allowedHosts() {
+    return AllowedHosts.of(connector.descriptor().http().allowedHosts(), List.of(sandbox.extraHost()));
   }
 
   /** Fast retries and the sandbox's address allowed, as {@code --sandbox} does. */
@@ -94,9 +100,9 @@ public final class BigCommerceSandboxFixture implements AutoCloseable {
     return verify(values(), options);
   }
 
-  public VerificationReport verify(CheckedValues values, VerifyOptions options) {
+  public VerificationReport verify(FormatResult values, VerifyOptions options) {
     Verifier verifier = new Verifier(new HostSettings(registry.pluginsDir(), registry.pluginsDir(), List.of()), client);
-    return verifier.verify(connector, values, TestCheckedValues.allPassed(connector.descriptor()), options);
+    return verifier.verify(connector, values, options);
   }
 
   /** What the sandbox answered so far. */

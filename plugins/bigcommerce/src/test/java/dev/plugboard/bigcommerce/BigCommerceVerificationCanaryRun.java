@@ -2,6 +2,9 @@ package dev.plugboard.bigcommerce;
 
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.form.FormatPhase;
+import dev.plugboard.host.internal.form.FormatResult;
+import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.http.HttpClients;
 import dev.plugboard.host.internal.inject.HostSettings;
@@ -10,7 +13,6 @@ import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.verify.Verifier;
 import dev.plugboard.host.internal.verify.VerifyOptions;
-import dev.plugboard.host.testing.TestCheckedValues;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -41,13 +43,17 @@ final class BigCommerceVerificationCanaryRun {
           "access_token", System.getenv("CANARY_ACCESS_TOKEN"),
           "client_id", System.getenv("CANARY_CLIENT_ID"),
           "client_secret", System.getenv("CANARY_CLIENT_SECRET"));
-      CheckedValues values = TestCheckedValues.of(connector.descriptor(), given);
-      print(verifier.verify(connector, values, TestCheckedValues.allPassed(connector.descriptor()), options));
+      AllowedHosts hosts = AllowedHosts.of(connector.descriptor().http().allowedHosts(), List.of(sandbox));
+      FormatResult format = FormatPhase.check(connector.descriptor(), given, hosts);
+      print(verifier.verify(connector, format, options));
 
       Map<String, String> rejected = new HashMap<>(given);
       rejected.put("access_token", System.getenv("CANARY_REJECTED_TOKEN"));
-      CheckedValues rejectedValues = TestCheckedValues.of(connector.descriptor(), rejected);
-      print(verifier.verify(connector, rejectedValues, TestCheckedValues.allPassed(connector.descriptor()), options));
+      FormatResult rejectedFormat = FormatPhase.check(connector.descriptor(), rejected, hosts);
+      print(verifier.verify(connector, rejectedFormat, options));
+
+      CheckedValues values = format.values().orElseThrow();
+      CheckedValues rejectedValues = rejectedFormat.values().orElseThrow();
 
       System.out.println(values);
       System.out.println(rejectedValues);

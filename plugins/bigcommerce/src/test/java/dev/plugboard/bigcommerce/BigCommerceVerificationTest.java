@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every verification rule, against the BigCommerce sandbox, through the real plugin jar and the host's engine. */
 final class BigCommerceVerificationTest {
 
-  private static final List<String> THIRTEEN_SCOPES = List.of("Content", "Customers", "Information & Settings",
+  static final List<String> THIRTEEN_SCOPES = List.of("Content", "Customers", "Information & Settings",
       "Marketing", "Orders", "Order Transactions", "Get Payment Methods", "Products", "Checkouts", "Sites & Routes",
       "Channel Settings", "Channel Listings", "Store Inventory");
 

@@ -27,7 +27,7 @@ final class TextInput {
       throw new ValuesException(name + " is a folder; give the file itself");
     }
     if (!Files.exists(path)) {
-      throw new ValuesException(name + " does not exist");
+      throw new ValuesException(name + " does not exist; check the path");
     }
     try (InputStream in = Files.newInputStream(path)) {
       return decode(read(in, name), name);

@@ -16,7 +16,16 @@ public record Deadline(Duration limit, long endNanos) {
     if (limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + limit);
     }
-    return new Deadline(limit, System.nanoTime() + limit.toNanos());
+    return new Deadline(limit, System.nanoTime() + nanos(limit));
+  }
+
+  /** A limit past some 292 years does not fit in nanoseconds: it is as good as none. */
+  private static long nanos(Duration limit) {
+    try {
+      return limit.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
   }
 
   public long remainingNanos() {

@@ -88,7 +88,7 @@ final class CredentialsFileReaderTest {
     Path file = dir.resolve("nowhere.txt");
 
     assertThatThrownBy(() -> CredentialsFileReader.read(MINIMAL, file))
-        .isInstanceOf(ValuesException.class).hasMessage("credentials file " + file + " does not exist");
+        .isInstanceOf(ValuesException.class).hasMessage("credentials file " + file + " does not exist; check the path");
   }
 
   @Test

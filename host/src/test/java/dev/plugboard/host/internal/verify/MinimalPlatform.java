@@ -1,8 +1,9 @@
 package dev.plugboard.host.internal.verify;
 
-import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.form.FormatPhase;
+import dev.plugboard.host.internal.form.FormatResult;
+import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.http.HttpClients;
 import dev.plugboard.host.internal.http.RetryPolicy;
@@ -10,7 +11,6 @@ import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.testing.FixtureConnector;
-import dev.plugboard.host.testing.TestCheckedValues;
 import dev.plugboard.host.testing.TestDescriptors;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.nio.file.Path;
@@ -80,21 +80,27 @@ final class MinimalPlatform implements AutoCloseable {
     };
   }
 
-  CheckedValues values() {
+  /** The server's address and {@link #TOKEN}, through the format phase. */
+  FormatResult values() {
     return values(TOKEN);
   }
 
-  CheckedValues values(String token) {
-    return TestCheckedValues.of(connector.descriptor(),
-        Map.of("api_url", server.url("/accounts/acme/").toString(), "token", token));
+  FormatResult values(String token) {
+    return values(server.url("/accounts/acme/").toString(), token, serverHost());
   }
 
-  List<FieldCheck> formatPassed() {
-    return TestCheckedValues.allPassed(connector.descriptor());
+  /** Values through the real format phase, with {@code allowed} (a loopback address) on the allow-list. */
+  FormatResult values(String apiUrl, String token, ExtraHost allowed) {
+    AllowedHosts hosts = AllowedHosts.of(connector.descriptor().http().allowedHosts(), List.of(allowed));
+    return FormatPhase.check(connector.descriptor(), Map.of("api_url", apiUrl, "token", token), hosts);
   }
 
   VerifyOptions.Builder options() {
-    return VerifyOptions.builder().retry(FAST_RETRIES).allowHost(new ExtraHost(server.getHostName(), server.getPort()));
+    return VerifyOptions.builder().retry(FAST_RETRIES).allowHost(serverHost());
+  }
+
+  private ExtraHost serverHost() {
+    return new ExtraHost(server.getHostName(), server.getPort());
   }
 
   VerificationReport verify() {
@@ -105,8 +111,8 @@ final class MinimalPlatform implements AutoCloseable {
     return verify(values(), options);
   }
 
-  VerificationReport verify(CheckedValues values, VerifyOptions options) {
-    return verifier().verify(connector, values, formatPassed(), options);
+  VerificationReport verify(FormatResult values, VerifyOptions options) {
+    return verifier().verify(connector, values, options);
   }
 
   Verifier verifier() {

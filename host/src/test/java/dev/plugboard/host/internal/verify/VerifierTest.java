@@ -12,16 +12,14 @@ import dev.plugboard.host.PhaseCheck.Outcome;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.form.FormatResult;
 import dev.plugboard.host.internal.http.ExtraHost;
-import dev.plugboard.host.testing.TestCheckedValues;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
@@ -176,11 +174,12 @@ final class VerifierTest {
   void nothingIsSentWhileAValueIsInvalid() {
     server.setDispatcher(answering(MinimalPlatform::happy));
     try (MinimalPlatform platform = platform()) {
-      List<FieldCheck> formats = List.of(new FieldCheck("api_url", FieldCheck.Status.OK, ""),
-          new FieldCheck("token", FieldCheck.Status.INVALID, "8 to 64 lowercase letters and digits"));
+      FormatResult format = platform.values("NOT-A-TOKEN");
+      List<FieldCheck> formats = format.fields();
+      assertThat(formats).extracting(FieldCheck::id, FieldCheck::status).containsExactly(
+          tuple("api_url", FieldCheck.Status.OK), tuple("token", FieldCheck.Status.INVALID));
 
-      VerificationReport report = platform.verifier().verify(platform.connector, platform.values(), formats,
-          platform.options().build());
+      VerificationReport report = platform.verify(format, platform.options().build());
 
       assertThat(report.status()).isEqualTo(VerificationReport.Status.INVALID);
       assertThat(report.fields()).isEqualTo(formats);
@@ -197,11 +196,11 @@ final class VerifierTest {
       closedPort = socket.getLocalPort();
     }
     try (MinimalPlatform platform = platform()) {
-      CheckedValues values = TestCheckedValues.of(platform.connector.descriptor(),
-          Map.of("api_url", "http://127.0.0.1:" + closedPort + "/accounts/acme/", "token", MinimalPlatform.TOKEN));
+      ExtraHost closed = new ExtraHost("127.0.0.1", closedPort);
+      FormatResult values = platform.values("http://127.0.0.1:" + closedPort + "/accounts/acme/", MinimalPlatform.TOKEN,
+          closed);
 
-      VerificationReport report = platform.verify(values, platform.options()
-          .allowHost(new ExtraHost("127.0.0.1", closedPort)).build());
+      VerificationReport report = platform.verify(values, platform.options().allowHost(closed).build());
 
       assertThat(report.status()).isEqualTo(VerificationReport.Status.INCONCLUSIVE);
       assertThat(report.problems()).singleElement().satisfies(problem -> {
