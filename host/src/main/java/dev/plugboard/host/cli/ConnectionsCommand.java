@@ -5,6 +5,7 @@ import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -133,17 +134,26 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document (the verification report).")
     boolean json;
 
+    @Option(
+        names = "--timeout",
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "Deadline for the whole verification, retries included: 30s (default), 2m, 500ms.")
+    Duration timeout;
+
     @Override
     public Integer call() {
       PlugboardCommand plugboard = connections.plugboard;
-      try (Plugboard host = plugboard.open()) {
+      try (Plugboard host = plugboard.open(timeout)) {
         VerificationReport report = host.verifyConnection(name);
         if (json || connections.json) {
           plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
         } else {
           plugboard.environment.out().println("Verifying " + name + " again");
           new ReportPrinter(plugboard.environment.out()).print(report);
-          plugboard.environment.out().println("Recorded in " + name + ".");
+          plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
+              ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."
+              : "Recorded in " + name + ".");
         }
         return ReportPrinter.exitCode(report);
       }

@@ -63,7 +63,7 @@ final class FormFiller {
     List<Field> missing = descriptor.fields().stream()
         .filter(f -> f.required() && !filled.values().containsKey(f.id())).toList();
     if (!missing.isEmpty()) {
-      throw new UsageException(missingMessage(descriptor, missing));
+      throw new UsageException(missingMessage(descriptor, missing, filled.givenBlank()));
     }
     return filled;
   }
@@ -91,8 +91,11 @@ final class FormFiller {
   }
 
   /** Names the missing values and every way to give them without a terminal. */
-  static String missingMessage(ConnectorDescriptor descriptor, List<Field> missing) {
-    String labels = missing.stream().map(f -> f.label() + " (" + f.id() + ")").collect(Collectors.joining(", "));
+  static String missingMessage(ConnectorDescriptor descriptor, List<Field> missing, Map<String, String> givenBlank) {
+    String labels = missing.stream()
+        .map(f -> f.label() + " (" + f.id() + (givenBlank.containsKey(f.id()) ? ", given empty by " + givenBlank.get(f.id()) : "")
+            + ")")
+        .collect(Collectors.joining(", "));
     StringBuilder message = new StringBuilder("no terminal to ask for " + labels + "; give "
         + (missing.size() == 1 ? "it" : "them") + " with any of:");
     List<String> fileLabels = missing.stream().flatMap(f -> f.fileLabels().stream().limit(1)).toList();

@@ -15,11 +15,13 @@ import java.util.Map;
  *
  * @param connector the connector's id
  * @param values the value given for each field that has one, by field id
+ * @param givenBlank for fields a source gave only an empty or blank value, that source in words
  */
-record GivenValues(String connector, Map<String, Given> values) {
+record GivenValues(String connector, Map<String, Given> values, Map<String, String> givenBlank) {
 
   GivenValues {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    givenBlank = Collections.unmodifiableMap(new LinkedHashMap<>(givenBlank));
   }
 
   /**
@@ -69,7 +71,9 @@ record GivenValues(String connector, Map<String, Given> values) {
         all.put(field.id(), given);
       }
     }
-    return new GivenValues(connector, all);
+    Map<String, String> stillBlank = new LinkedHashMap<>(givenBlank);
+    stillBlank.keySet().removeAll(all.keySet());
+    return new GivenValues(connector, all, stillBlank);
   }
 
   @Override
@@ -85,6 +89,7 @@ record GivenValues(String connector, Map<String, Given> values) {
   static final class Builder {
     private final ConnectorDescriptor descriptor;
     private final List<Offer> offers = new ArrayList<>();
+    private final Map<String, String> blanks = new LinkedHashMap<>();
 
     private record Offer(String fieldId, Given given) {}
 
@@ -92,11 +97,16 @@ record GivenValues(String connector, Map<String, Given> values) {
       this.descriptor = descriptor;
     }
 
-    /** Adds what {@code origin} gives; blank values count as not given. */
+    /**
+     * Adds what {@code origin} gives. Blank values count as not given, so that a lower source or
+     * the prompt may fill them; where nothing does, the message names the source that gave it blank.
+     */
     Builder add(ValueSource source, String origin, Map<String, String> given) {
       given.forEach((id, value) -> {
         if (value != null && !value.isBlank()) {
           offers.add(new Offer(id, new Given(value, source, origin, List.of())));
+        } else if (value != null) {
+          blanks.putIfAbsent(id, origin);
         }
       });
       return this;
@@ -113,7 +123,9 @@ record GivenValues(String connector, Map<String, Given> values) {
           chosen.put(field.id(), new Given(winner.value(), winner.source(), winner.origin(), losers));
         }
       }
-      return new GivenValues(descriptor.id(), chosen);
+      Map<String, String> blank = new LinkedHashMap<>(blanks);
+      blank.keySet().removeAll(chosen.keySet());
+      return new GivenValues(descriptor.id(), chosen, blank);
     }
   }
 }

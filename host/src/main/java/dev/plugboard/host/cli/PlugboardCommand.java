@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code plugboard}: the options every command shares, and the commands. */
@@ -46,18 +47,21 @@ final class PlugboardCommand implements Callable<Integer> {
 
   @Option(
       names = "--plugins-dir",
+      scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       description = "Folder of plugin jars (default: env PLUGBOARD_PLUGINS_DIR, else the installation's plugins/).")
   Path pluginsDir;
 
   @Option(
       names = "--home",
+      scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       description = "Folder for connections and their key (default: env PLUGBOARD_HOME, else ~/.plugboard).")
   Path home;
 
   @Option(
       names = "--allow-host",
+      scope = ScopeType.INHERIT,
       paramLabel = "HOST[:PORT]",
       description = "Also send credentials to this host, for local testing; plain http only to loopback"
           + " addresses (also env PLUGBOARD_ALLOW_HOSTS, comma-separated). Repeatable.")

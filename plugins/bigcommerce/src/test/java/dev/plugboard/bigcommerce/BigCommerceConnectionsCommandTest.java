@@ -169,6 +169,16 @@ final class BigCommerceConnectionsCommandTest {
     assertThat(elements(json(run("connections", "list", "--json").out()).get("connections"))).hasSize(1);
   }
 
+  @Test
+  void verifyingAgainWhereTheStoredAddressIsNotAllowedSendsNothingAndKeepsTheLastVerification() {
+    CliRun.Result verify = run("connections", "verify", NAME); // no --allow-host: the sandbox's address is refused
+
+    assertThat(verify.exitCode()).as(verify.all()).isEqualTo(2);
+    assertThat(verify.out()).contains("Result: invalid values: nothing was sent (exit 2)",
+        "Not recorded: nothing could be checked, so " + NAME + " keeps its last verification.");
+    assertThat(run("connections", "list").out()).contains("verified");
+  }
+
   private CliRun.Result run(String... args) {
     CliRun.Result result = cli.run(args);
     results.add(result);

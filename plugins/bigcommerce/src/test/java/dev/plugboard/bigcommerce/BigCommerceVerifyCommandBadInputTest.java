@@ -77,10 +77,12 @@ final class BigCommerceVerifyCommandBadInputTest {
     String origin = good.get("api_path").substring(0, good.get("api_path").indexOf("/stores/"));
     return Stream.of(
         bad("an empty --set client_id=", without("client_id"), List.of("--set", "client_id="),
-            "no terminal to ask for Client ID (client_id); give it with any of:", "--set client_id=...",
+            "no terminal to ask for Client ID (client_id, given empty by --set); give it with any of:",
+            "--set client_id=...",
             "PLUGBOARD_BIGCOMMERCE_CLIENT_ID"),
         bad("a whitespace-only value in a values file", without("access_token"), List.of("--values-file", blank.toString()),
-            "no terminal to ask for Access Token (access_token); give it with any of:",
+            "no terminal to ask for Access Token (access_token, given empty by --values-file " + blank + ");"
+                + " give it with any of:",
             "PLUGBOARD_BIGCOMMERCE_ACCESS_TOKEN"),
         bad("a 1 MB value in a values file", without("access_token"), List.of("--values-file", huge.toString()),
             "Access Token is 1000000 characters long; the limit is 4096. Give the value alone, not a whole file or page."),
