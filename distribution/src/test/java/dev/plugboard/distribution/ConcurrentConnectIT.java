@@ -1,0 +1,65 @@
+package dev.plugboard.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Several {@code plugboard connect} processes writing one home folder at the same time. */
+final class ConcurrentConnectIT {
+
+  private static final int PROCESSES = 8;
+
+  @TempDir Path folder;
+  private TestSandbox sandbox;
+
+  @BeforeEach
+  void startSandbox() {
+    sandbox = TestSandbox.start();
+  }
+
+  @AfterEach
+  void stopSandbox() {
+    sandbox.close();
+  }
+
+  @Test
+  void eightConnectsStartedAtOnceIntoAHomeThatDoesNotExistYetKeepAllEight() throws IOException {
+    Path home = folder.resolve("home");
+    List<String> names = IntStream.rangeClosed(1, PROCESSES).mapToObj(i -> "shop-" + i).toList();
+
+    List<Launcher.Running> running = names.stream()
+        .map(name -> sandbox.plugboard(home, "connect", "bigcommerce", "--name", name).start()).toList();
+    List<Launcher.Result> results = running.stream().map(Launcher.Running::await).toList();
+
+    for (int i = 0; i < PROCESSES; i++) {
+      assertThat(results.get(i).exitCode()).as(results.get(i).both()).isZero();
+      assertThat(results.get(i).out()).contains("Saved as " + names.get(i) + " (encrypted");
+    }
+    Launcher.Result list = sandbox.plugboard(home, "connections", "list", "--json").go();
+    assertThat(list.exitCode()).as(list.both()).isZero();
+    JsonNode connections = JsonMapper.shared().readTree(list.out()).get("connections");
+    assertThat(connections.valueStream().map(c -> c.get("name").asString())).containsExactlyInAnyOrderElementsOf(names);
+    assertThat(connections.valueStream().map(c -> c.get("status").asString())).containsOnly("verified");
+    for (String name : names) {
+      Launcher.Result show = sandbox.plugboard(home, "connections", "show", name).go();
+      assertThat(show.exitCode()).as(show.both()).isZero();
+      assertThat(show.out()).contains("Connection " + name, "Acceptance Outfitters", "Scopes: 13 of 13 granted");
+    }
+    try (Stream<Path> files = Files.list(home)) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .as("one key, one store and the lock; no write left half-done")
+          .containsExactlyInAnyOrder("keyset.json", "connections.json", "connections.lock");
+    }
+  }
+}
