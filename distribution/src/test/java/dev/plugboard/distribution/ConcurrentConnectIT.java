@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,18 +19,9 @@ final class ConcurrentConnectIT {
 
   private static final int PROCESSES = 8;
 
+  @RegisterExtension static final TestSandbox sandbox = new TestSandbox();
+
   @TempDir Path folder;
-  private TestSandbox sandbox;
-
-  @BeforeEach
-  void startSandbox() {
-    sandbox = TestSandbox.start();
-  }
-
-  @AfterEach
-  void stopSandbox() {
-    sandbox.close();
-  }
 
   @Test
   void eightConnectsStartedAtOnceIntoAHomeThatDoesNotExistYetKeepAllEight() throws IOException {

@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,20 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class TerminalPromptsIT {
 
-  private static TestSandbox sandbox;
+  @RegisterExtension static final TestSandbox sandbox = new TestSandbox();
 
   @TempDir Path folder;
   private Tmux terminal;
-
-  @BeforeAll
-  static void startSandbox() {
-    sandbox = TestSandbox.start();
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    sandbox.close();
-  }
 
   @AfterEach
   void closeTerminal() {

@@ -7,36 +7,46 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The BigCommerce sandbox, started in the test's JVM through the public API from the
  * distribution's own plugin, so that the test knows every value a launcher it starts is given. A
- * launcher reaches it with {@code --allow-host} {@link #address()}.
+ * launcher reaches it with {@code --allow-host} {@link #address()}. One per test class:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final TestSandbox sandbox = new TestSandbox();
+ * }</pre>
  */
-final class TestSandbox implements AutoCloseable {
+final class TestSandbox implements BeforeAllCallback, AfterAllCallback {
 
-  /** A Client ID of the right format that no output may show (BigCommerce does not check it). */
-  static final String CANARY_CLIENT_ID = "canaryclientidq8w6e4r2t0y9u7i5o3";
+  /** A Client ID of the right format (BigCommerce does not check it); not a secret, but sealed at rest. */
+  static final String CANARY_CLIENT_ID = "canaryclientidq8w6e4r2t0y9u7i5o";
   /** A Client Secret of the right format (hexadecimal) that no output and no file may show. */
   static final String CANARY_CLIENT_SECRET = "c0ffee5ec2e7d00d".repeat(4);
 
-  private final Plugboard host;
-  private final SandboxSession session;
-
-  private TestSandbox(Plugboard host, SandboxSession session) {
-    this.host = host;
-    this.session = session;
-  }
+  private Plugboard host;
+  private SandboxSession session;
 
   /** Every scope granted, and a quota these tests never reach: rate limits are tested elsewhere. */
-  static TestSandbox start() {
-    Plugboard host = Plugboard.builder().pluginsDir(Launcher.distribution().resolve("plugins")).build();
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    host = Plugboard.builder().pluginsDir(Launcher.distribution().resolve("plugins")).build();
+    session = host.startSandbox("bigcommerce", SandboxOptions.builder().quota(100_000, Duration.ofSeconds(1)).build());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
     try {
-      return new TestSandbox(host, host.startSandbox("bigcommerce",
-          SandboxOptions.builder().quota(100_000, Duration.ofSeconds(1)).build()));
-    } catch (RuntimeException e) {
-      host.close();
-      throw e;
+      if (session != null) {
+        session.close();
+      }
+    } finally {
+      if (host != null) {
+        host.close();
+      }
     }
   }
 
@@ -67,14 +77,5 @@ final class TestSandbox implements AutoCloseable {
         .env("PLUGBOARD_BIGCOMMERCE_ACCESS_TOKEN", token())
         .env("PLUGBOARD_BIGCOMMERCE_CLIENT_ID", CANARY_CLIENT_ID)
         .env("PLUGBOARD_BIGCOMMERCE_CLIENT_SECRET", CANARY_CLIENT_SECRET);
-  }
-
-  @Override
-  public void close() {
-    try {
-      session.close();
-    } finally {
-      host.close();
-    }
   }
 }
