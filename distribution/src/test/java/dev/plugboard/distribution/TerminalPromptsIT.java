@@ -87,6 +87,18 @@ final class TerminalPromptsIT {
   }
 
   @Test
+  void endOfInputAtTheFirstPromptCancelsTheSameWay() {
+    run("--allow-host", sandbox.address(), "connect", "bigcommerce");
+    terminal.expect("API Path:");
+
+    terminal.endOfInput();
+
+    terminal.expect("plugboard: cancelled at API Path: nothing was sent or stored");
+    assertThat(terminal.awaitExit()).isEqualTo(2);
+    assertThat(home()).as("nothing under --home").doesNotExist();
+  }
+
+  @Test
   void connectToTheSandboxTakesTheOfferedDefaultsWithEnterAndSavesTheConnection() {
     run("connect", "bigcommerce", "--sandbox");
     Matcher started = Pattern.compile("using the bigcommerce sandbox on (127\\.0\\.0\\.1:\\d+),")

@@ -72,6 +72,11 @@ final class Tmux implements AutoCloseable {
     tmux(List.of("send-keys", "Enter"));
   }
 
+  /** Ctrl-D. */
+  void endOfInput() {
+    tmux(List.of("send-keys", "C-d"));
+  }
+
   /** Ctrl-C. */
   void interrupt() {
     tmux(List.of("send-keys", "C-c"));
