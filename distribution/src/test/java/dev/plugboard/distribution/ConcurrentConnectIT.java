@@ -33,17 +33,17 @@ final class ConcurrentConnectIT {
     List<Launcher.Result> results = running.stream().map(Launcher.Running::await).toList();
 
     for (int i = 0; i < PROCESSES; i++) {
-      assertThat(results.get(i).exitCode()).as(results.get(i).both()).isZero();
+      assertThat(results.get(i).exitCode()).as(results.get(i).transcript()).isZero();
       assertThat(results.get(i).out()).contains("Saved as " + names.get(i) + " (encrypted");
     }
     Launcher.Result list = sandbox.plugboard(home, "connections", "list", "--json").go();
-    assertThat(list.exitCode()).as(list.both()).isZero();
+    assertThat(list.exitCode()).as(list.transcript()).isZero();
     JsonNode connections = JsonMapper.shared().readTree(list.out()).get("connections");
     assertThat(connections.valueStream().map(c -> c.get("name").asString())).containsExactlyInAnyOrderElementsOf(names);
     assertThat(connections.valueStream().map(c -> c.get("status").asString())).containsOnly("verified");
     for (String name : names) {
       Launcher.Result show = sandbox.plugboard(home, "connections", "show", name).go();
-      assertThat(show.exitCode()).as(show.both()).isZero();
+      assertThat(show.exitCode()).as(show.transcript()).isZero();
       assertThat(show.out()).contains("Connection " + name, "Acceptance Outfitters", "Scopes: 13 of 13 granted");
     }
     try (Stream<Path> files = Files.list(home)) {

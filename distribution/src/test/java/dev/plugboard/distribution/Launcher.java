@@ -101,7 +101,7 @@ final class Launcher {
           process.destroyForcibly();
           throw new AssertionError("still running after " + PATIENCE_SECONDS + " s: " + command);
         }
-        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        Result result = new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
         return result;
@@ -114,11 +114,11 @@ final class Launcher {
     }
   }
 
-  record Result(int exitCode, String out, String err) {
+  record Result(List<String> command, int exitCode, String out, String err) {
 
-    /** Both streams, for failure messages and for scanning. */
-    String both() {
-      return "stdout:\n" + out + "\nstderr:\n" + err;
+    /** The command and both streams, for failure messages. */
+    String transcript() {
+      return String.join(" ", command) + "\nstdout:\n" + out + "\nstderr:\n" + err;
     }
   }
 }

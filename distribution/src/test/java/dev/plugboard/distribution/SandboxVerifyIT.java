@@ -21,7 +21,7 @@ final class SandboxVerifyIT {
   void verifyingTheSandboxConnectsToItsStoreWithEveryScopeGranted() {
     Launcher.Result result = Launcher.plugboard("--home", home().toString(), "verify", "bigcommerce", "--sandbox").go();
 
-    assertThat(result.exitCode()).as(result.both()).isZero();
+    assertThat(result.exitCode()).as(result.transcript()).isZero();
     assertThat(result.out()).contains("Connected to Acceptance Outfitters", "all 13 scopes granted",
         "Result: verified: every scope is granted (exit 0)");
     assertThat(Pattern.compile("^  granted ", Pattern.MULTILINE).matcher(result.out()).results().count()).isEqualTo(13);
@@ -36,7 +36,7 @@ final class SandboxVerifyIT {
     Launcher.Result result = Launcher.plugboard("--home", home().toString(), "verify", "bigcommerce", "--sandbox",
         "--sandbox-scopes", granted).go();
 
-    assertThat(result.exitCode()).as(result.both()).isEqualTo(1);
+    assertThat(result.exitCode()).as(result.transcript()).isEqualTo(1);
     assertThat(result.out()).contains("Connected to Acceptance Outfitters", "2 of 13 scopes missing: Orders, Checkouts",
         "In BigCommerce: Settings → API Accounts → your API account → OAuth Scopes → Orders: Read-only, then Save.",
         "In BigCommerce: Settings → API Accounts → your API account → OAuth Scopes → Checkouts: Read-only, then Save.",
