@@ -28,9 +28,8 @@ final class ConcurrentConnectIT {
     Path home = folder.resolve("home");
     List<String> names = IntStream.rangeClosed(1, PROCESSES).mapToObj(i -> "shop-" + i).toList();
 
-    List<Launcher.Running> running = names.stream()
-        .map(name -> sandbox.plugboard(home, "connect", "bigcommerce", "--name", name).start()).toList();
-    List<Launcher.Result> results = running.stream().map(Launcher.Running::await).toList();
+    List<Launcher.Result> results = allAtOnce(names.stream()
+        .map(name -> sandbox.plugboard(home, "connect", "bigcommerce", "--name", name)).toList());
 
     for (int i = 0; i < PROCESSES; i++) {
       assertThat(results.get(i).exitCode()).as(results.get(i).transcript()).isZero();
@@ -41,15 +40,22 @@ final class ConcurrentConnectIT {
     JsonNode connections = JsonMapper.shared().readTree(list.out()).get("connections");
     assertThat(connections.valueStream().map(c -> c.get("name").asString())).containsExactlyInAnyOrderElementsOf(names);
     assertThat(connections.valueStream().map(c -> c.get("status").asString())).containsOnly("verified");
-    for (String name : names) {
-      Launcher.Result show = sandbox.plugboard(home, "connections", "show", name).go();
-      assertThat(show.exitCode()).as(show.transcript()).isZero();
-      assertThat(show.out()).contains("Connection " + name, "Acceptance Outfitters", "Scopes: 13 of 13 granted");
+    List<Launcher.Result> shows = allAtOnce(names.stream()
+        .map(name -> sandbox.plugboard(home, "connections", "show", name)).toList());
+    for (int i = 0; i < PROCESSES; i++) {
+      assertThat(shows.get(i).exitCode()).as(shows.get(i).transcript()).isZero();
+      assertThat(shows.get(i).out()).contains("Connection " + names.get(i), "Acceptance Outfitters", "Scopes: 13 of 13 granted");
     }
     try (Stream<Path> files = Files.list(home)) {
       assertThat(files.map(file -> file.getFileName().toString()))
           .as("one key, one store and the lock; no write left half-done")
           .containsExactlyInAnyOrder("keyset.json", "connections.json", "connections.lock");
     }
+  }
+
+  /** Starts every launcher before waiting for any. */
+  private static List<Launcher.Result> allAtOnce(List<Launcher> launchers) {
+    List<Launcher.Running> running = launchers.stream().map(Launcher::start).toList();
+    return running.stream().map(Launcher.Running::await).toList();
   }
 }
