@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a built {@code bin/plugboard} as a user would: a separate process, in a chosen folder. */
+/**
+ * Runs a built {@code bin/plugboard} as a user would: a separate process, in a chosen folder, with
+ * standard input given (empty unless set) and closed. No {@code PLUGBOARD_*} variable of the
+ * test's own environment reaches it; only those set with {@link #env}.
+ */
 final class Launcher {
+
+  private static final long PATIENCE_SECONDS = 120;
 
   /** The distribution the build unpacked at {@code distribution/target/plugboard}. */
   static Path distribution() {
@@ -21,6 +27,11 @@ final class Launcher {
 
   static Path tarball() {
     return Path.of(System.getProperty("plugboard.tarball")).toAbsolutePath();
+  }
+
+  /** The built distribution's {@code bin/plugboard}. */
+  static Path plugboard() {
+    return distribution().resolve("bin/plugboard");
   }
 
   private final List<String> command = new ArrayList<>();
@@ -35,6 +46,11 @@ final class Launcher {
 
   static Launcher run(Path executable, String... args) {
     return new Launcher(executable, List.of(args));
+  }
+
+  /** The built distribution's {@code bin/plugboard} with {@code args}. */
+  static Launcher plugboard(String... args) {
+    return run(plugboard(), args);
   }
 
   Launcher in(Path directory) {
@@ -52,33 +68,57 @@ final class Launcher {
     return this;
   }
 
+  /** Runs the command and waits for it. */
   Result go() {
+    return start().await();
+  }
+
+  /** Starts the command without waiting for it, so that several can run at once. */
+  Running start() {
     try {
       Path out = Files.createTempFile("plugboard-out", ".txt");
       Path err = Files.createTempFile("plugboard-err", ".txt");
       ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.environment().remove("PLUGBOARD_PLUGINS_DIR");
-      builder.environment().remove("PLUGBOARD_HOME");
+      builder.environment().keySet().removeIf(name -> name.startsWith("PLUGBOARD_"));
       builder.environment().putAll(env);
       Process process = builder.start();
       process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("timed out: " + command);
-      }
-      Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-      Files.delete(out);
-      Files.delete(err);
-      return result;
+      return new Running(List.copyOf(command), process, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 
-  record Result(int exitCode, String out, String err) {}
+  /** A started command. */
+  record Running(List<String> command, Process process, Path out, Path err) {
+
+    /** Waits for the command to end, and what it printed. */
+    Result await() {
+      try {
+        if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError("still running after " + PATIENCE_SECONDS + " s: " + command);
+        }
+        Result result = new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  record Result(List<String> command, int exitCode, String out, String err) {
+
+    /** The command and both streams, for failure messages. */
+    String transcript() {
+      return String.join(" ", command) + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
 }
