@@ -3,6 +3,7 @@ package dev.plugboard.host.cli;
 import dev.plugboard.host.ConnectResult;
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.ConnectionNames;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +53,9 @@ final class ConnectCommand implements Callable<Integer> {
   }
 
   private String saved(Connection connection) {
-    return "Saved as " + connection.name() + " (encrypted, in " + plugboard.home().toAbsolutePath().normalize() + ")."
-        + " See it with: plugboard connections show " + connection.name();
+    Path home = plugboard.home().toAbsolutePath().normalize();
+    String homeOption = home.equals(PlugboardCommand.DEFAULT_HOME) ? "" : "--home " + home + " ";
+    return "Saved as " + connection.name() + " (encrypted, in " + home + ")."
+        + " See it with: plugboard " + homeOption + "connections show " + connection.name();
   }
 }

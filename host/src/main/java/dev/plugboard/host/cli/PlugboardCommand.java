@@ -43,6 +43,9 @@ final class PlugboardCommand implements Callable<Integer> {
   /** Where the launcher says its own plugins folder is. */
   static final String PLUGINS_DIR_PROPERTY = "plugboard.pluginsDir";
 
+  /** Where connections are kept unless --home or PLUGBOARD_HOME says otherwise. */
+  static final Path DEFAULT_HOME = Path.of(System.getProperty("user.home"), ".plugboard").toAbsolutePath().normalize();
+
   final CliEnvironment environment;
 
   @Option(
@@ -111,8 +114,7 @@ final class PlugboardCommand implements Callable<Integer> {
     if (home != null) {
       return home;
     }
-    return environment.variable("PLUGBOARD_HOME").map(Path::of)
-        .orElse(Path.of(System.getProperty("user.home"), ".plugboard"));
+    return environment.variable("PLUGBOARD_HOME").map(Path::of).orElse(DEFAULT_HOME);
   }
 
   /** {@code --allow-host} values, then those of {@code PLUGBOARD_ALLOW_HOSTS}. */
