@@ -34,6 +34,9 @@ public final class ColdStartBenchmark {
         System.getProperty("java.version"));
     System.out.printf("%-44s %10s %10s %10s %12s%n", "command", "median ms", "min ms", "max ms", "peak RSS MB");
     measure("describe bigcommerce", launcher, List.of("describe", "bigcommerce"));
+    Path unpacked = withoutClassDataArchive(installation);
+    measure("describe bigcommerce (tarball: no CDS archive)", unpacked.resolve("bin/plugboard"),
+        List.of("describe", "bigcommerce"));
 
     Path root = Files.createTempDirectory("plugboard-bench-cold");
     double[] medians = new double[3];
@@ -47,6 +50,22 @@ public final class ColdStartBenchmark {
           List.of("--plugins-dir", dir.toString(), "plugins"));
     }
     System.out.printf("per extra plugin, cold: %.2f ms%n", (medians[2] - medians[0]) / (sizes[2] - sizes[0]));
+  }
+
+  /** A copy of the installation as the tarball unpacks it: without the build's class data archive. */
+  private static Path withoutClassDataArchive(Path installation) throws IOException {
+    Path copy = Files.createTempDirectory("plugboard-bench-unpacked").resolve("plugboard");
+    try (var files = Files.walk(installation)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = copy.resolve(installation.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (!file.getFileName().toString().endsWith(".jsa")) {
+          Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return copy;
   }
 
   private static double measure(String label, Path launcher, List<String> args) throws IOException, InterruptedException {

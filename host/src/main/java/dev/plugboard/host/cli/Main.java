@@ -33,6 +33,8 @@ public final class Main {
     setIfAbsent("org.slf4j.simpleLogger.log.org.pf4j", level.equals("warn") ? "off" : level);
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+    // Guice need not make classes at run time (no AOP here); on Java 24+ its way of doing it warns.
+    setIfAbsent("guice_bytecode_gen_option", "DISABLED");
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -14,30 +14,40 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** The host's Jackson set-up: strict when reading data, plain and ordered when writing it. */
 public final class Mappers {
 
-  private static final ObjectMapper STRICT_JSON = strict(JsonMapper.builder());
-  private static final ObjectMapper STRICT_YAML = strict(YAMLMapper.builder());
-  private static final ObjectMapper OUTPUT = JsonMapper.builder()
-      .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
-      .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-      .build();
-
   private Mappers() {}
 
   /** Reads JSON strictly: unknown keys, duplicate keys and trailing content are errors. */
   public static ObjectMapper strictJson() {
-    return STRICT_JSON;
+    return StrictJson.MAPPER;
   }
 
   /** Reads YAML as strictly as {@link #strictJson()}. */
   public static ObjectMapper strictYaml() {
-    return STRICT_YAML;
+    return StrictYaml.MAPPER;
   }
 
   /** Writes the JSON users and programs read: indented, declared order, no nulls, lowercase enums. */
   public static ObjectMapper output() {
-    return OUTPUT;
+    return Output.MAPPER;
+  }
+
+  // One holder each, so that a command builds only the mappers it uses: each costs tens of
+  // milliseconds of a cold start.
+  private static final class StrictJson {
+    static final ObjectMapper MAPPER = strict(JsonMapper.builder());
+  }
+
+  private static final class StrictYaml {
+    static final ObjectMapper MAPPER = strict(YAMLMapper.builder());
+  }
+
+  private static final class Output {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+        .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+        .build();
   }
 
   private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M strict(B builder) {
