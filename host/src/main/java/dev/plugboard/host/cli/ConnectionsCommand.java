@@ -2,10 +2,10 @@ package dev.plugboard.host.cli;
 
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -84,6 +85,15 @@ final class ConnectionsCommand implements Callable<Integer> {
     return status.name().toLowerCase(Locale.ROOT);
   }
 
+  /** What every subcommand about one connection takes: its name, and {@code --json}. */
+  static final class OneConnection {
+    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
+    String name;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+  }
+
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists kept connections.")
   static final class ListCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
@@ -102,18 +112,14 @@ final class ConnectionsCommand implements Callable<Integer> {
   static final class ShowCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
 
-    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
-    String name;
-
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin OneConnection target;
 
     @Override
     public Integer call() {
       PlugboardCommand plugboard = connections.plugboard;
       try (Plugboard host = plugboard.open()) {
-        Connection connection = host.connections().get(name);
-        if (json || connections.json) {
+        Connection connection = host.connections().get(target.name);
+        if (target.json || connections.json) {
           plugboard.environment.out().println(Mappers.output().writeValueAsString(connection));
         } else {
           new ConnectionPrinter(plugboard.environment.out(), host).print(connection);
@@ -128,25 +134,17 @@ final class ConnectionsCommand implements Callable<Integer> {
   static final class VerifyConnectionCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
 
-    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
-    String name;
+    @Mixin OneConnection target;
 
-    @Option(names = "--json", description = "Print one JSON document (the verification report).")
-    boolean json;
-
-    @Option(
-        names = "--timeout",
-        paramLabel = "DURATION",
-        converter = DurationConverter.class,
-        description = "Deadline for the whole verification, retries included: 30s (default), 2m, 500ms.")
-    Duration timeout;
+    @Mixin TimeoutOption timeout;
 
     @Override
     public Integer call() {
       PlugboardCommand plugboard = connections.plugboard;
-      try (Plugboard host = plugboard.open(timeout)) {
+      String name = target.name;
+      try (Plugboard host = plugboard.open(timeout.value)) {
         VerificationReport report = host.verifyConnection(name);
-        if (json || connections.json) {
+        if (target.json || connections.json) {
           plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
         } else {
           plugboard.environment.out().println("Verifying " + name + " again");
@@ -164,23 +162,19 @@ final class ConnectionsCommand implements Callable<Integer> {
   static final class RemoveCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
 
-    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
-    String name;
-
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin OneConnection target;
 
     @Override
     public Integer call() {
       PlugboardCommand plugboard = connections.plugboard;
       try (Plugboard host = plugboard.open()) {
-        if (!host.connections().remove(name)) {
-          throw new dev.plugboard.host.UnknownConnectionException(name);
+        if (!host.connections().remove(target.name)) {
+          throw new UnknownConnectionException(target.name);
         }
-        if (json || connections.json) {
-          plugboard.environment.out().println(Mappers.output().writeValueAsString(Map.of("removed", name)));
+        if (target.json || connections.json) {
+          plugboard.environment.out().println(Mappers.output().writeValueAsString(Map.of("removed", target.name)));
         } else {
-          plugboard.environment.out().println("Removed " + name + ".");
+          plugboard.environment.out().println("Removed " + target.name + ".");
         }
         return ExitCode.OK;
       }

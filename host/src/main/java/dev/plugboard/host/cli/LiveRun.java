@@ -26,7 +26,7 @@ final class LiveRun implements AutoCloseable {
 
   static LiveRun open(PlugboardCommand plugboard, String connectorId, RunOptions options) {
     SandboxOptions sandboxOptions = options.sandboxOptions();
-    Plugboard host = plugboard.open(options.timeout);
+    Plugboard host = plugboard.open(options.timeout.value);
     if (!options.sandbox) {
       return new LiveRun(plugboard, host, null);
     }

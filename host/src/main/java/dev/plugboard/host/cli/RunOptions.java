@@ -1,9 +1,9 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.api.sandbox.SandboxOptions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code verify} and {@code connect} share, besides the values. */
@@ -12,12 +12,7 @@ final class RunOptions {
   @Option(names = "--json", description = "Print one JSON document (the verification report) on stdout.")
   boolean json;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "Deadline for the whole verification, retries included: 30s (default), 2m, 500ms.")
-  Duration timeout;
+  @Mixin TimeoutOption timeout;
 
   @Option(
       names = "--sandbox",
