@@ -146,7 +146,7 @@ public final class PluginRegistry implements AutoCloseable {
           Class<?> type = loadExtensionClass(loader, className);
           if (Connector.class.isAssignableFrom(type)) {
             Connector connector = (Connector) instantiate(type);
-            ConnectorDescriptor descriptor = reader.read(loader, connector.descriptor());
+            ConnectorDescriptor descriptor = reader.read(loader, descriptorResource(connector));
             found.add(new LoadedConnector(descriptor, wrapper.getPluginId(), wrapper.getDescriptor().getVersion(), loader));
           }
         }
@@ -156,6 +156,16 @@ public final class PluginRegistry implements AutoCloseable {
             + Connector.class.getName());
       }
       return found;
+    }
+
+    /** Plugin code: whatever it throws is the plugin's failure, never the host's. */
+    private static String descriptorResource(Connector connector) {
+      try {
+        return connector.descriptor();
+      } catch (RuntimeException | LinkageError e) {
+        throw new PluginLoadException("extension " + connector.getClass().getName()
+            + " failed to name its descriptor: " + HostPluginManager.reason(e), e);
+      }
     }
 
     private static Class<?> loadExtensionClass(ClassLoader loader, String className) {

@@ -67,6 +67,9 @@ public final class SandboxLauncher {
     List<Sandbox> sandboxes = registry.extensions(connector, Sandbox.class);
     try (LoaderSwap swap = LoaderSwap.to(connector.classLoader())) {
       return sandboxes.stream().filter(sandbox -> connector.id().equals(sandbox.connectorId())).findFirst();
+    } catch (RuntimeException | LinkageError e) {
+      throw new PlugboardException("a sandbox extension of " + connector.pluginLabel() + " failed to say which"
+          + " connector it serves: " + e.getClass().getSimpleName(), e);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.plugboard.host.testing.SecondFixtureConnector;
 import dev.plugboard.host.testing.TestDescriptors;
 import dev.plugboard.host.testing.TestPluginJar;
 import dev.plugboard.host.testing.ThrowingConnector;
+import dev.plugboard.host.testing.ThrowingDescriptorConnector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,6 +115,15 @@ final class PluginRegistryTest {
     assertFailsBesideAGoodPlugin("throwing@1.0.0",
         "extension dev.plugboard.host.testing.ThrowingConnector failed in its constructor",
         "cannot start: configuration missing");
+  }
+
+  @Test
+  void anExtensionThatThrowsWhenAskedForItsDescriptorIsReportedWithTheCause() {
+    TestPluginJar.plugin("nodescriptor").extension(ThrowingDescriptorConnector.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("nodescriptor@1.0.0",
+        "extension dev.plugboard.host.testing.ThrowingDescriptorConnector failed to name its descriptor",
+        "descriptor not packaged");
   }
 
   @Test
