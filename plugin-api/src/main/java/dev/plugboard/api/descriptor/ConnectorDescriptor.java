@@ -70,6 +70,14 @@ public record ConnectorDescriptor(
     return fields.stream().filter(f -> f.id().equals(fieldId)).findFirst();
   }
 
+  /** The secret fields {@code http.headers} carry: the credentials, sent to allowed hosts only. */
+  public List<Field> credentialFields() {
+    Set<String> named = new HashSet<>();
+    http.headers().values().forEach(header ->
+        Template.parse(header, "http.headers").placeholders().forEach(p -> named.add(Template.nameOf(p))));
+    return fields.stream().filter(f -> f.secret() && named.contains(f.id())).toList();
+  }
+
   /** What to do when {@code scope} is missing: its own remediation or the descriptor's default. */
   public Remediation remediationFor(Scope scope) {
     return scope.remediation() != null ? scope.remediation() : scopeRemediation;
@@ -155,6 +163,12 @@ public record ConnectorDescriptor(
     private void checkTemplates() {
       References secrets = References.SECRETS_ALLOWED;
       References plain = References.NO_SECRETS;
+      check(diagnoses.rejectedCredentials().message(), "diagnoses.rejectedCredentials.message", plain, true, false);
+      check(diagnoses.rejectedCredentials().remediation().text(), "diagnoses.rejectedCredentials.remediation.text",
+          plain, true, false);
+      check(diagnoses.allScopesForbidden().message(), "diagnoses.allScopesForbidden.message", plain, true, false);
+      check(diagnoses.allScopesForbidden().remediation().text(), "diagnoses.allScopesForbidden.remediation.text",
+          plain, true, false);
       check(http.baseUrl(), "http.baseUrl", plain, false, false);
       http.headers().forEach((header, value) -> check(value, "http.headers." + header, secrets, false, false));
       check(credentials.path(), "credentials.path", plain, false, false);
@@ -174,8 +188,8 @@ public record ConnectorDescriptor(
 
     private void check(String template, String where, References references, boolean account, boolean scope) {
       for (String placeholder : Template.parse(template, where).placeholders()) {
-        String base = placeholder.contains(".") ? placeholder.substring(0, placeholder.indexOf('.')) : placeholder;
-        String part = placeholder.contains(".") ? placeholder.substring(placeholder.indexOf('.') + 1) : null;
+        String base = Template.nameOf(placeholder);
+        String part = Template.partOf(placeholder);
         if (base.equals("account") && account) {
           requirePart(part, identity.values().keySet(), placeholder, where, "identity.values");
         } else if (base.equals("scope") && scope) {
@@ -193,6 +207,10 @@ public record ConnectorDescriptor(
       if (field.secret() && references == References.NO_SECRETS) {
         throw new InvalidDescriptorException(where + " names the secret field " + base
             + "; secrets may appear in http.headers only, never in addresses or texts");
+      }
+      if (!field.required()) {
+        throw new InvalidDescriptorException(where + " names the optional field " + base
+            + "; a template may name required fields only, since it needs a value every time");
       }
       if (part != null) {
         requirePart(part, field.partNames(), placeholder, where, "fields " + base + " parts");
@@ -212,7 +230,7 @@ public record ConnectorDescriptor(
       String baseUrl = http.baseUrl();
       if (baseUrl.startsWith("{")) {
         String first = Template.parse(baseUrl, "http.baseUrl").placeholders().get(0);
-        String fieldId = first.contains(".") ? first.substring(0, first.indexOf('.')) : first;
+        String fieldId = Template.nameOf(first);
         boolean fromUrlField = fields.stream()
             .anyMatch(f -> f.id().equals(fieldId) && f.kind() == FieldKind.URL);
         if (!fromUrlField || !first.endsWith(".origin")) {

@@ -42,6 +42,18 @@ public record Template(String source, List<String> placeholders) {
     return new Template(source, names);
   }
 
+  /** The name a placeholder starts with: the field's id in {@code {api_path.store_hash}}, or {@code account}. */
+  public static String nameOf(String placeholder) {
+    int dot = placeholder.indexOf('.');
+    return dot < 0 ? placeholder : placeholder.substring(0, dot);
+  }
+
+  /** The part a placeholder names after the dot ({@code store_hash}), or {@code null} when it names none. */
+  public static String partOf(String placeholder) {
+    int dot = placeholder.indexOf('.');
+    return dot < 0 ? null : placeholder.substring(dot + 1);
+  }
+
   /** The text with each placeholder replaced by {@code values.apply(name)}. */
   public String render(Function<String, String> values) {
     Matcher matcher = PLACEHOLDER.matcher(source);

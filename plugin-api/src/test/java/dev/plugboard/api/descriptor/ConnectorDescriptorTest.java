@@ -38,6 +38,31 @@ final class ConnectorDescriptorTest {
   }
 
   @Test
+  void aDiagnosisMayNotNameASecret() {
+    Diagnoses leaking = new Diagnoses(new Diagnosis("rejected {token}", new Remediation(2, "new token")),
+        DIAGNOSES.allScopesForbidden());
+
+    assertThatThrownBy(() -> descriptor("{api.origin}/a/{api.account}/", headers("Bearer {token}"), "orders",
+            new Remediation(2, "x"), leaking))
+        .hasMessage("diagnoses.rejectedCredentials.message names the secret field token; secrets may appear in"
+            + " http.headers only, never in addresses or texts");
+  }
+
+  @Test
+  void aTemplateMayNameRequiredFieldsOnly() {
+    Field optionalRegion = new Field("region", "Region", FieldKind.TEXT, false, "help", null, null, null, null, null,
+        null, null, null);
+
+    assertThatThrownBy(() -> new ConnectorDescriptor("shop", "Shop", "A shop.", GUIDE, List.of(API, TOKEN, optionalRegion),
+            null, new Http("{api.origin}/a/{region}/", List.of("api.example"), headers("Bearer {token}"), null, null),
+            new CredentialsCheck(null, "me"),
+            new Identity(null, "account", Map.of("name", "/name"), null, "{account.name}"),
+            List.of(), new Remediation(2, "x"), DIAGNOSES))
+        .hasMessage("http.baseUrl names the optional field region; a template may name required fields only,"
+            + " since it needs a value every time");
+  }
+
+  @Test
   void aPartMustExistOnTheField() {
     assertThatThrownBy(() -> descriptor("{api.origin}/a/{api.store}/", headers("Bearer {token}"), "orders",
             new Remediation(2, "x")))
@@ -76,11 +101,16 @@ final class ConnectorDescriptorTest {
 
   private static ConnectorDescriptor descriptor(String baseUrl, Map<String, String> headers, String probePath,
       Remediation scopeRemediation) {
+    return descriptor(baseUrl, headers, probePath, scopeRemediation, DIAGNOSES);
+  }
+
+  private static ConnectorDescriptor descriptor(String baseUrl, Map<String, String> headers, String probePath,
+      Remediation scopeRemediation, Diagnoses diagnoses) {
     return new ConnectorDescriptor("shop", "Shop", "A shop.", GUIDE, List.of(API, TOKEN), null,
         new Http(baseUrl, List.of("api.example"), headers, null, null),
         new CredentialsCheck(null, "me"),
         new Identity(null, "account", Map.of("name", "/name"), null, "{account.name}"),
         List.of(new Scope("Orders", "Read", "orders_read", new Probe(null, probePath, List.of(200), null), null)),
-        scopeRemediation, DIAGNOSES);
+        scopeRemediation, diagnoses);
   }
 }

@@ -173,10 +173,7 @@ public final class FormatPhase {
 
   /** The labels of the secret fields the descriptor's headers carry. */
   private List<String> credentialLabels() {
-    Set<String> named = descriptor.http().headers().values().stream()
-        .flatMap(header -> Template.parse(header, "http.headers").placeholders().stream())
-        .collect(Collectors.toSet());
-    return descriptor.fields().stream().filter(f -> f.secret() && named.contains(f.id())).map(Field::label).toList();
+    return descriptor.credentialFields().stream().map(Field::label).toList();
   }
 
   private String whereToFind(Field field) {

@@ -1,6 +1,7 @@
 package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Diagnoses;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.PhaseCheck;
@@ -30,11 +31,10 @@ final class Phases {
   PhaseCheck credentials(Observed observed, boolean rejected, boolean mismatch, List<ScopeCheck> scopes) {
     HttpOutcome outcome = observed.credentials();
     List<Evidence> evidence = List.of(outcome.evidence());
-    if (rejected) {
-      return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, descriptor.diagnoses().rejectedCredentials().message(), evidence);
-    }
-    if (mismatch) {
-      return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, descriptor.diagnoses().allScopesForbidden().message(), evidence);
+    if (rejected || mismatch) {
+      Diagnoses diagnoses = descriptor.diagnoses();
+      String message = (rejected ? diagnoses.rejectedCredentials() : diagnoses.allScopesForbidden()).message();
+      return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, rendering.text(message, observed.account(), null), evidence);
     }
     if (outcome instanceof Answered answered && answered.status() / 100 == 2) {
       return new PhaseCheck(Phase.CREDENTIALS, Outcome.PASSED, descriptor.name() + " accepted the credentials", evidence);

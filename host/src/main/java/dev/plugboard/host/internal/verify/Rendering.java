@@ -41,7 +41,7 @@ final class Rendering {
   /** Whether the header names a secret field, which makes it a credential header. */
   boolean namesSecret(String template) {
     return parse(template, "header").placeholders().stream()
-        .map(Rendering::fieldOf)
+        .map(Template::nameOf)
         .map(descriptor::field)
         .flatMap(Optional::stream)
         .anyMatch(Field::secret);
@@ -106,11 +106,6 @@ final class Rendering {
     return values.placeholder(name);
   }
 
-  /** The field a placeholder names: {@code api_path} for {@code {api_path.origin}}. */
-  static String fieldOf(String placeholder) {
-    int dot = placeholder.indexOf('.');
-    return dot < 0 ? placeholder : placeholder.substring(0, dot);
-  }
 
   private static Template parse(String template, String where) {
     return Template.parse(template, where);

@@ -118,7 +118,7 @@ public final class Verifier {
   private static String addressLabel(ConnectorDescriptor descriptor) {
     List<String> placeholders = Template.parse(descriptor.http().baseUrl(), "http.baseUrl").placeholders();
     return placeholders.stream()
-        .map(Rendering::fieldOf)
+        .map(Template::nameOf)
         .map(descriptor::field)
         .flatMap(Optional::stream)
         .map(Field::label)
