@@ -72,6 +72,9 @@ record StoreFile(int format, String keyCheck, List<Entry> connections) {
     }
     try {
       JsonNode tree = Mappers.strictJson().readTree(bytes);
+      if (tree == null || !tree.isObject()) {
+        throw new IllegalArgumentException(bytes.length == 0 ? "it is empty" : "it is not a JSON object");
+      }
       int format = tree.path("format").asInt(0);
       if (format > FORMAT) {
         throw new ConnectionStoreException("the connection store " + file + " has format " + format
@@ -83,8 +86,9 @@ record StoreFile(int format, String keyCheck, List<Entry> connections) {
       }
       return Optional.of(store);
     } catch (JacksonException e) {
-      throw damaged(file, e.getOriginalMessage() + (e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()), e);
+      boolean located = e.getLocation() != null && e.getLocation().getLineNr() >= 1;
+      throw damaged(file, e.getOriginalMessage() + (located
+          ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : ""), e);
     } catch (IllegalArgumentException e) {
       throw damaged(file, e.getMessage(), e);
     }

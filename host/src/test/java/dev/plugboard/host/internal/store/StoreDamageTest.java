@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -106,6 +108,19 @@ final class StoreDamageTest {
         "restore it from a backup, or move it away to start afresh; Plugboard leaves it as it is");
     assertRefused(() -> store().put(TestConnections.connection("shop/c")), "is damaged");
     assertRefused(() -> store().remove("shop/a"), "is damaged");
+
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "null", "[]", "42"})
+  void aStoreEmptiedOrReplacedByOtherJsonIsReportedAsDamagedAndNeverOverwritten(String content) throws IOException {
+    Files.writeString(storeFile, content);
+    Map<Path, String> before = snapshot();
+
+    assertRefused(() -> store().list(), "the connection store " + storeFile + " is damaged (it is ",
+        "restore it from a backup, or move it away to start afresh");
+    assertRefused(() -> store().put(TestConnections.connection("shop/c")), "is damaged");
 
     assertThat(snapshot()).isEqualTo(before);
   }
