@@ -1,5 +1,6 @@
 package dev.plugboard.host;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param remediation what to do about it, naming the guide step where one applies
  * @param evidence the call it rests on, or {@code null}
  */
-public record Problem(String code, String message, String remediation, Evidence evidence) {
+public record Problem(
+    String code, String message, String remediation, @JsonInclude(JsonInclude.Include.ALWAYS) Evidence evidence) {
 
   public Problem {
     Objects.requireNonNull(code, "code == null");

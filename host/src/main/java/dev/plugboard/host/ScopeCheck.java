@@ -1,5 +1,6 @@
 package dev.plugboard.host;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,13 @@ import java.util.Objects;
  * @param remediation what to do when missing (guide step and exact setting); empty otherwise
  */
 public record ScopeCheck(
-    String name, String permission, String id, Status status, Evidence evidence, String remediation) {
+    String name,
+    String permission,
+    String id,
+    Status status,
+    // Always in the JSON, null when no call decided it: the --json document's keys never change.
+    @JsonInclude(JsonInclude.Include.ALWAYS) Evidence evidence,
+    String remediation) {
 
   /** What a scope's probe showed. */
   public enum Status {

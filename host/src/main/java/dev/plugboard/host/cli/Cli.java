@@ -4,11 +4,15 @@ import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.InvalidConnectionNameException;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.UnknownConnectorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /** Runs one {@code plugboard} command line and says what exit code it ends with. */
 public final class Cli {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
   private Cli() {}
 
@@ -43,6 +47,7 @@ public final class Cli {
       environment.err().println("plugboard: " + e.getMessage());
       return ExitCode.COULD_NOT_FINISH;
     }
+    LOG.debug("unexpected failure", e); // messages never hold secret values, by the house rule
     environment.err().println("plugboard: unexpected " + e.getClass().getSimpleName()
         + " (a bug: please report it with the command you ran; set PLUGBOARD_LOG=debug for details)");
     return ExitCode.COULD_NOT_FINISH;

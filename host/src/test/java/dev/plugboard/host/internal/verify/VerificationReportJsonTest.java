@@ -45,6 +45,19 @@ final class VerificationReportJsonTest {
     assertThat(json.get("phases").get(1).get("evidence").get(0).get("path").asString()).isEqualTo("/accounts/acme/me");
   }
 
+  @Test
+  void skippedScopesKeepTheEvidenceKeyEmpty() {
+    server.setDispatcher(answering(target -> status(401)));
+
+    JsonNode json = Mappers.output().valueToTree(verify());
+
+    assertThat(json.get("status").asString()).isEqualTo("failed");
+    for (JsonNode scope : json.get("scopes")) {
+      assertThat(scope.get("status").asString()).isEqualTo("skipped");
+      assertThat(scope.propertyNames()).contains("name", "permission", "status", "evidence", "remediation");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {200, 401, 403, 429, 503})
   void noSecretReachesTheReportWhateverThePlatformAnswers(int status) {
