@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -136,5 +137,21 @@ public final class ConnectionNames {
       end--;
     }
     return text.substring(start, end);
+  }
+
+  /**
+   * {@code next}, the result of an update of {@code name}, once checked: for {@link
+   * ConnectionStore#update} implementations, since an update may not move a connection to another name.
+   *
+   * @throws IllegalArgumentException when {@code next} is a connection of another name
+   */
+  public static Optional<Connection> requireKeptUnder(String name, Optional<Connection> next) {
+    Objects.requireNonNull(next, "an update returned null; return Optional.empty() to keep nothing");
+    next.ifPresent(connection -> {
+      if (!connection.name().equals(name)) {
+        throw new IllegalArgumentException("an update of " + name + " returned connection " + connection.name());
+      }
+    });
+    return next;
   }
 }

@@ -2,6 +2,7 @@ package dev.plugboard.host;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where verified connections are kept. Plugboard's own keeps them encrypted in a file under its
@@ -46,6 +47,28 @@ public interface ConnectionStore {
 
   /** Keeps {@code connection}, replacing the one of the same name if there is one, atomically. */
   void put(Connection connection);
+
+  /**
+   * Keeps what {@code change} makes of the connection kept under {@code name}, with no other write
+   * of that name in between: {@code change} gets the connection kept now, if any, and returns the
+   * one to keep under that name, or empty to keep none.
+   *
+   * <p>The default reads, then writes: it is atomic only if nothing else writes the store at the
+   * same time. A store shared by threads or processes overrides it to read and write under one lock.
+   *
+   * @return what is kept under {@code name} afterwards
+   * @throws IllegalArgumentException when {@code change} returns a connection of another name
+   */
+  default Optional<Connection> update(String name, UnaryOperator<Optional<Connection>> change) {
+    Optional<Connection> current = find(name);
+    Optional<Connection> next = ConnectionNames.requireKeptUnder(name, change.apply(current));
+    if (next.isPresent()) {
+      put(next.get());
+    } else if (current.isPresent()) {
+      remove(name);
+    }
+    return next;
+  }
 
   /**
    * Forgets the connection kept under {@code name}.

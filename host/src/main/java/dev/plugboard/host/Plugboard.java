@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A Plugboard host embedded in an application: the connector plugins of one folder, ready to
@@ -154,12 +155,15 @@ public final class Plugboard implements AutoCloseable {
       return new ConnectResult(report, Optional.empty());
     }
     CheckedValues checked = outcome.format().values().orElseThrow();
-    String kept = name != null ? name
-        : DefaultNames.free(connections(), outcome.connector().descriptor(), report.account(), checked);
-    Connection connection = Connection.of(kept, outcome.connector().pluginVersion(), checked.fields(),
-        checked.secretFields(), report);
-    connections().put(connection);
-    return new ConnectResult(report, Optional.of(connection));
+    Function<String, Connection> named = kept -> Connection.of(kept, outcome.connector().pluginVersion(),
+        checked.fields(), checked.secretFields(), report);
+    if (name != null) {
+      Connection connection = named.apply(name);
+      connections().put(connection);
+      return new ConnectResult(report, Optional.of(connection));
+    }
+    return new ConnectResult(report, Optional.of(
+        DefaultNames.keep(connections(), outcome.connector().descriptor(), report.account(), checked, named)));
   }
 
   /** Where verified connections are kept: Plugboard's encrypted file, or the application's own store. */
@@ -178,10 +182,13 @@ public final class Plugboard implements AutoCloseable {
   public VerificationReport verifyConnection(String name) {
     Connection connection = connections().get(name);
     Verifications.Outcome outcome = verifications().verify(connection.connector(), connection.values());
-    if (outcome.report().status() != VerificationReport.Status.INVALID) {
-      connections().put(connection.withVerification(outcome.connector().pluginVersion(), outcome.report()));
+    VerificationReport report = outcome.report();
+    if (report.status() != VerificationReport.Status.INVALID) {
+      // Recorded only into the same values: a connect or remove meanwhile is newer, and stands.
+      connections().update(name, kept -> kept.map(current -> current.values().equals(connection.values())
+          ? current.withVerification(outcome.connector().pluginVersion(), report) : current));
     }
-    return outcome.report();
+    return report;
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.plugboard.host.testing;
 
 import dev.plugboard.host.Connection;
+import dev.plugboard.host.ConnectionNames;
 import dev.plugboard.host.ConnectionStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** An application's own store, as simple as one can be: for tests of the host choosing it. */
@@ -29,5 +31,11 @@ public final class InMemoryConnectionStore implements ConnectionStore {
   @Override
   public boolean remove(String name) {
     return connections.remove(name) != null;
+  }
+
+  @Override
+  public Optional<Connection> update(String name, UnaryOperator<Optional<Connection>> change) {
+    return Optional.ofNullable(connections.compute(name, (key, kept) ->
+        ConnectionNames.requireKeptUnder(name, change.apply(Optional.ofNullable(kept))).orElse(null)));
   }
 }

@@ -11,6 +11,7 @@ import dev.plugboard.host.internal.form.CheckedValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Default connection names that never take over another account's connection. */
 public final class DefaultNames {
@@ -18,17 +19,24 @@ public final class DefaultNames {
   private DefaultNames() {}
 
   /**
-   * The default name ({@code bigcommerce/acme-outfitters}), unless it already names another
-   * account's connection (two shops may share a name): then the same with {@code -2}, {@code -3}
-   * ... Connecting the same account again keeps its name, and so replaces its connection.
+   * Keeps the connection {@code make} builds under the default name ({@code
+   * bigcommerce/acme-outfitters}), unless that name already holds another account's connection
+   * (two shops may share a name): then under the same with {@code -2}, {@code -3} ... Connecting
+   * the same account again keeps its name, and so replaces its connection. Each name is taken in
+   * one atomic update of the store, so two connects at once never take the same name for two accounts.
+   *
+   * @return the connection kept
    */
-  public static String free(ConnectionStore store, ConnectorDescriptor descriptor, Account account, CheckedValues checked) {
+  public static Connection keep(ConnectionStore store, ConnectorDescriptor descriptor, Account account,
+      CheckedValues checked, Function<String, Connection> make) {
     String base = ConnectionNames.defaultName(descriptor.id(), account, checked.fields(), checked.secretFields());
     String candidate = base;
     for (int n = 2; ; n++) {
-      Optional<Connection> existing = store.find(candidate);
-      if (existing.isEmpty() || sameAccount(descriptor, existing.get(), checked)) {
-        return candidate;
+      Connection connection = make.apply(candidate);
+      Optional<Connection> kept = store.update(candidate, existing ->
+          existing.isEmpty() || sameAccount(descriptor, existing.get(), checked) ? Optional.of(connection) : existing);
+      if (kept.isPresent() && kept.get() == connection) {
+        return connection;
       }
       String suffix = "-" + n;
       candidate = base.substring(0, Math.min(base.length(), ConnectionNames.MAX_LENGTH - suffix.length())) + suffix;

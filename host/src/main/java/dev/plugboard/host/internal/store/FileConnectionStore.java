@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.store;
 
 import com.google.crypto.tink.Aead;
 import dev.plugboard.host.Connection;
+import dev.plugboard.host.ConnectionNames;
 import dev.plugboard.host.ConnectionStore;
 import dev.plugboard.host.ConnectionStoreException;
 import dev.plugboard.host.internal.json.Mappers;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -88,6 +90,25 @@ public final class FileConnectionStore implements ConnectionStore {
       StoreFile base = current.isPresent() ? current.get() : StoreFile.empty(Sealing.keyCheck(aead));
       AtomicFile.replace(store, base.with(seal(aead, connection)).bytes(), failpoint);
       return null;
+    });
+  }
+
+  /** Reads, changes and writes the one record under the store's lock, so no other writer comes between. */
+  @Override
+  public Optional<Connection> update(String name, UnaryOperator<Optional<Connection>> change) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(change, "change == null");
+    return writing(() -> {
+      Optional<StoreFile> current = StoreFile.read(store);
+      Aead aead = current.isPresent() ? fittingKey(current.get()) : key.existingOrNew(store);
+      StoreFile base = current.isPresent() ? current.get() : StoreFile.empty(Sealing.keyCheck(aead));
+      Optional<Connection> kept = base.entry(name).map(entry -> unseal(aead, entry));
+      Optional<Connection> next = ConnectionNames.requireKeptUnder(name, change.apply(kept));
+      if (!next.equals(kept)) {
+        StoreFile changed = next.isPresent() ? base.with(seal(aead, next.get())) : base.without(name);
+        AtomicFile.replace(store, changed.bytes(), failpoint);
+      }
+      return next;
     });
   }
 

@@ -26,6 +26,12 @@ final class Calls implements AutoCloseable {
   /** After the deadline, how long cancelled calls get to report how they ended. */
   private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private static final AtomicInteger THREADS = new AtomicInteger();
+  /**
+   * "No limit" still has one, so that a descriptor with hundreds of scopes cannot start hundreds of
+   * threads; it is above any real platform's scope count (BigCommerce declares 13), so every probe
+   * of those still goes out at once.
+   */
+  static final int DEFAULT_BOUND = 32;
 
   private final ApiSession session;
   private final ExecutorService executor;
@@ -38,8 +44,7 @@ final class Calls implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
-    this.executor = parallelism <= 0 ? Executors.newCachedThreadPool(threads)
-        : Executors.newFixedThreadPool(parallelism, threads);
+    this.executor = Executors.newFixedThreadPool(parallelism <= 0 ? DEFAULT_BOUND : parallelism, threads);
   }
 
   /** Starts {@code method url}, or joins the same call already started; {@code readBody} for a body to read. */
