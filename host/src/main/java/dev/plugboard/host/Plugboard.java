@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -51,6 +54,8 @@ import java.util.function.Function;
 public final class Plugboard implements AutoCloseable {
 
   private final Components components;
+  private final Set<SandboxSession> sandboxes = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Plugboard(Components components) {
     this.components = components;
@@ -62,12 +67,12 @@ public final class Plugboard implements AutoCloseable {
 
   /** Every plugin jar in the plugins folder, loaded or failed, ordered by id. */
   public List<PluginStatus> plugins() {
-    return components.plugins().plugins();
+    return components().plugins().plugins();
   }
 
   /** The connectors the loaded plugins contribute, ordered by id. */
   public List<ConnectorDescriptor> connectors() {
-    return components.plugins().connectors().stream().map(LoadedConnector::descriptor).toList();
+    return components().plugins().connectors().stream().map(LoadedConnector::descriptor).toList();
   }
 
   /**
@@ -76,12 +81,12 @@ public final class Plugboard implements AutoCloseable {
    * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
    */
   public ConnectorDescriptor describe(String connectorId) {
-    return components.plugins().connector(connectorId).descriptor();
+    return components().plugins().connector(connectorId).descriptor();
   }
 
   /** {@code pluginId@version} of the plugin that contributes the connector. */
   public String pluginOf(String connectorId) {
-    return components.plugins().connector(connectorId).pluginLabel();
+    return components().plugins().connector(connectorId).pluginLabel();
   }
 
   /**
@@ -149,6 +154,7 @@ public final class Plugboard implements AutoCloseable {
     if (name != null) {
       ConnectionNames.requireValid(name);
     }
+    connections().find(name != null ? name : connectorId); // an unreadable store fails before anything is sent
     Verifications.Outcome outcome = verifications().verify(connectorId, values);
     VerificationReport report = outcome.report();
     if (!report.verified()) {
@@ -168,7 +174,7 @@ public final class Plugboard implements AutoCloseable {
 
   /** Where verified connections are kept: Plugboard's encrypted file, or the application's own store. */
   public ConnectionStore connections() {
-    return components.connections();
+    return components().connections();
   }
 
   /**
@@ -200,23 +206,40 @@ public final class Plugboard implements AutoCloseable {
    * @throws PlugboardException when the connector's plugin ships no sandbox
    */
   public SandboxSession startSandbox(String connectorId, SandboxOptions options) {
-    LoadedConnector connector = components.plugins().connector(connectorId);
-    RunningSandbox sandbox = components.sandboxes().start(connector, options);
+    LoadedConnector connector = components().plugins().connector(connectorId);
+    RunningSandbox sandbox = components().sandboxes().start(connector, options);
     Runnable disallow = verifications().allowWhileRunning(sandbox.extraHost());
-    return new SandboxSession(connectorId, sandbox.extraHost().toString(), sandbox.defaults(), () -> {
-      disallow.run();
-      sandbox.close();
-    });
+    SandboxSession session = new SandboxSession(connectorId, sandbox.extraHost().toString(), sandbox.defaults(),
+        stopped -> {
+          sandboxes.remove(stopped);
+          disallow.run();
+          sandbox.close();
+        });
+    sandboxes.add(session);
+    return session;
   }
 
-  /** Stops the plugins, releases their class loaders and the HTTP client. */
+  /** Stops the sandboxes still running and the plugins, and releases their class loaders and the HTTP client. */
   @Override
   public void close() {
-    components.close();
+    if (closed.compareAndSet(false, true)) {
+      try {
+        List.copyOf(sandboxes).forEach(SandboxSession::close);
+      } finally {
+        components.close();
+      }
+    }
+  }
+
+  private Components components() {
+    if (closed.get()) {
+      throw new IllegalStateException("this Plugboard is closed; build a new one");
+    }
+    return components;
   }
 
   private Verifications verifications() {
-    return components.verifications();
+    return components().verifications();
   }
 
   private AllowedHosts allowedHosts(ConnectorDescriptor descriptor) {

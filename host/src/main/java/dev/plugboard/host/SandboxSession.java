@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A connector's sandbox running on this machine: a stand-in for the platform, with an account of
@@ -21,10 +22,10 @@ public final class SandboxSession implements AutoCloseable {
   private final String connectorId;
   private final String address;
   private final Map<String, String> values;
-  private final Runnable stop;
+  private final Consumer<SandboxSession> stop;
   private boolean closed;
 
-  SandboxSession(String connectorId, String address, Map<String, String> values, Runnable stop) {
+  SandboxSession(String connectorId, String address, Map<String, String> values, Consumer<SandboxSession> stop) {
     this.connectorId = Objects.requireNonNull(connectorId, "connectorId == null");
     this.address = Objects.requireNonNull(address, "address == null");
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -50,7 +51,7 @@ public final class SandboxSession implements AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      stop.run();
+      stop.accept(this);
     }
   }
 

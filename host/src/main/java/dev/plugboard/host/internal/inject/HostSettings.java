@@ -1,9 +1,12 @@
 package dev.plugboard.host.internal.inject;
 
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,6 +32,14 @@ public record HostSettings(
   /** Settings with the default verification deadline (30 s) and no limit on parallel calls. */
   public HostSettings(Path pluginsDir, Path home, List<ExtraHost> extraHosts) {
     this(pluginsDir, home, extraHosts, VerifyOptions.DEFAULT_TIMEOUT, 0);
+  }
+
+  /**
+   * Where a connector's credentials may go: its own hosts, the hosts added for testing, and
+   * {@code more} (a running sandbox's). The format phase and the HTTP client both ask here.
+   */
+  public AllowedHosts allowedHosts(ConnectorDescriptor descriptor, Collection<ExtraHost> more) {
+    return AllowedHosts.of(descriptor.http().allowedHosts(), extraHosts).plus(more);
   }
 
   /** The options every verification of this host starts from. */

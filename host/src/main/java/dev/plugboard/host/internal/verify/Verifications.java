@@ -36,7 +36,7 @@ public final class Verifications {
 
   /** Where the connector's credentials may go now. */
   public AllowedHosts allowedHosts(ConnectorDescriptor descriptor) {
-    return AllowedHosts.of(descriptor.http().allowedHosts(), settings.extraHosts()).plus(List.copyOf(sandboxHosts));
+    return settings.allowedHosts(descriptor, List.copyOf(sandboxHosts));
   }
 
   /** The format phase alone: nothing is sent. */

@@ -109,8 +109,7 @@ public final class Verifier {
       (rendering.namesSecret(template) ? credentialHeaders : headers).put(name, value);
     });
     String userAgent = "plugboard/" + HostVersion.get() + " (" + connector.id() + "@" + connector.pluginVersion() + ")";
-    AllowedHosts allowedHosts = AllowedHosts.of(descriptor.http().allowedHosts(), settings.extraHosts())
-        .plus(options.extraHosts());
+    AllowedHosts allowedHosts = settings.allowedHosts(descriptor, options.extraHosts());
     return new ApiTarget(baseUrl, headers, credentialHeaders, userAgent, allowedHosts, descriptor.http().rateLimit());
   }
 
