@@ -6,6 +6,7 @@ import dev.plugboard.host.internal.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -33,9 +34,21 @@ final class DescriptorReader {
       }
       return descriptor;
     } catch (JacksonException e) {
-      throw new PluginLoadException(resource + ": " + describe(e, mapper, content), e);
+      throw unknownKey(resource, mapper, content).orElseGet(() ->
+          new PluginLoadException(resource + ": " + describe(e, mapper, content), e));
     } catch (InvalidDescriptorException e) {
-      throw new PluginLoadException(resource + ": " + e.getMessage(), e);
+      throw unknownKey(resource, mapper, content).orElseGet(() ->
+          new PluginLoadException(resource + ": " + e.getMessage(), e));
+    }
+  }
+
+  /** A misspelt key is the defect to report, before whatever it made Jackson or a record say. */
+  private static Optional<PluginLoadException> unknownKey(String resource, ObjectMapper mapper, byte[] content) {
+    try {
+      return UnknownKeys.first(mapper.readTree(content), ConnectorDescriptor.class).map(found ->
+          new PluginLoadException(resource + ": " + found.message() + line(locate(mapper, content, found.pointer()))));
+    } catch (JacksonException unreadable) {
+      return Optional.empty(); // not even a tree: the first error says so
     }
   }
 

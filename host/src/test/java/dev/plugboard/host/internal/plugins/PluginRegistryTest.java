@@ -77,6 +77,17 @@ final class PluginRegistryTest {
   }
 
   @Test
+  void aMisspeltTopLevelKeyIsReportedAsUnknownNotAsTheKeyItWasMeantToBe() {
+    TestPluginJar.plugin("misspelt").extension(FixtureConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("misspelt").replace("summary:", "sumary:"))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("misspelt@1.0.0",
+        "plugboard/connector.yaml: sumary: unknown key sumary (known keys: credentials, credentialsFile, diagnoses,",
+        "(line 3, column 1)");
+  }
+
+  @Test
   void aDescriptorWithAnInvalidRegexNamesTheField() {
     TestPluginJar.plugin("badregex").extension(FixtureConnector.class)
         .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("badregex").replace("'^[a-z0-9]{8,64}$'", "'^[a-z0-9{8,64}$'"))
