@@ -36,11 +36,6 @@ public record CheckedValues(
     return value;
   }
 
-  /** The secret values, for the places that must make sure none of them leaks. */
-  public Set<String> secretValues() {
-    return Set.copyOf(secretFields.stream().filter(fields::containsKey).map(fields::get).toList());
-  }
-
   @Override
   public String toString() {
     return "CheckedValues[" + connectorId + ", fields=" + fields.keySet() + "]";

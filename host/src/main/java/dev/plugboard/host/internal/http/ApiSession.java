@@ -97,7 +97,6 @@ public final class ApiSession implements AutoCloseable {
     return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
   }
 
-  /** User-Agent and Accept, then the descriptor's headers, which may override them; never a credential. */
   /** The path and query, as evidence shows them: {@code /stores/abc123/v3/customers?limit=1}. */
   public static String pathOf(HttpUrl url) {
     String query = url.encodedQuery();
