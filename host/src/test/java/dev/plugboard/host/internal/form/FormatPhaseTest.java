@@ -81,13 +81,14 @@ final class FormatPhaseTest {
 
   @Test
   void anOptionalFieldLeftOutPassesAndIsNotAmongTheValues() {
-    ConnectorDescriptor optional = descriptor(TestDescriptors.minimal("optional")
-        .replace("    kind: secret\n", "    kind: secret\n    required: false\n"));
+    ConnectorDescriptor optional = descriptor(TestDescriptors.minimal("optional").replace("http:\n",
+        "  - id: nickname\n    label: Nickname\n    kind: text\n    required: false\n    help: A name to know it by.\n"
+            + "http:\n"));
 
-    FormatResult result = FormatPhase.check(optional, Map.of("api_url", URL, "token", "  "), HOSTS);
+    FormatResult result = FormatPhase.check(optional, Map.of("api_url", URL, "token", TOKEN, "nickname", "  "), HOSTS);
 
-    assertThat(result.fields().get(1).status()).isEqualTo(Status.OK);
-    assertThat(result.values().orElseThrow().fields()).containsOnlyKeys("api_url");
+    assertThat(result.fields().get(2).status()).isEqualTo(Status.OK);
+    assertThat(result.values().orElseThrow().fields()).containsOnlyKeys("api_url", "token");
   }
 
   @Test
