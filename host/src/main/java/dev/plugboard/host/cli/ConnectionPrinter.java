@@ -7,7 +7,6 @@ import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.UnknownConnectorException;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +26,7 @@ final class ConnectionPrinter {
     out.println("Connection " + connection.name());
     out.println("  Connector:      " + connection.connector() + " (plugin version " + connection.pluginVersion() + ")");
     out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : connection.account().display()));
-    out.println("  Last verified:  " + connection.checkedAt() + ", " + lower(connection.status()));
+    out.println("  Last verified:  " + connection.checkedAt() + ", " + Words.lower(connection.status()));
     out.println("  Values (secrets masked):");
     Map<String, String> values = connection.maskedValues();
     int width = values.keySet().stream().mapToInt(id -> label(descriptor, id).length()).max().orElse(0);
@@ -39,7 +38,7 @@ final class ConnectionPrinter {
     long granted = connection.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.GRANTED).count();
     out.println("  Scopes: " + granted + " of " + connection.scopes().size() + " granted");
     for (ScopeCheck scope : connection.scopes()) {
-      out.println("    " + lower(scope.status()) + "  " + scope.name() + " (" + scope.permission() + ")");
+      out.println("    " + Words.lower(scope.status()) + "  " + scope.name() + " (" + scope.permission() + ")");
     }
   }
 
@@ -53,9 +52,5 @@ final class ConnectionPrinter {
 
   private static String label(Optional<ConnectorDescriptor> descriptor, String fieldId) {
     return descriptor.flatMap(d -> d.field(fieldId)).map(Field::label).orElse(fieldId);
-  }
-
-  private static String lower(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
   }
 }

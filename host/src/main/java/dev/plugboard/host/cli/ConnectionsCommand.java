@@ -65,7 +65,7 @@ final class ConnectionsCommand implements Callable<Integer> {
       String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
       out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
       for (Connection c : connections) {
-        out.printf(row, c.name(), c.connector(), c.account().display(), WHEN.format(c.checkedAt()), lower(c.status()));
+        out.printf(row, c.name(), c.connector(), c.account().display(), WHEN.format(c.checkedAt()), Words.lower(c.status()));
       }
       return ExitCode.OK;
     }
@@ -77,12 +77,8 @@ final class ConnectionsCommand implements Callable<Integer> {
     entry.put("connector", connection.connector());
     entry.put("account", connection.account().display());
     entry.put("checkedAt", connection.checkedAt().toString());
-    entry.put("status", lower(connection.status()));
+    entry.put("status", Words.lower(connection.status()));
     return entry;
-  }
-
-  private static String lower(VerificationReport.Status status) {
-    return status.name().toLowerCase(Locale.ROOT);
   }
 
   /** What every subcommand about one connection takes: its name, and {@code --json}. */

@@ -6,7 +6,6 @@ import dev.plugboard.api.descriptor.GuideStep;
 import dev.plugboard.api.descriptor.Scope;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /** Prints a connector's descriptor for a person about to set up the platform side. */
 final class DescriptorPrinter {
@@ -46,7 +45,7 @@ final class DescriptorPrinter {
     out.println("Values to hand over, in this order:");
     for (Field field : descriptor.fields()) {
       String where = field.guideStep() == null ? "" : "; found at guide step " + field.guideStep();
-      out.println("  " + field.label() + " (" + field.id() + "): " + field.kind().name().toLowerCase(Locale.ROOT)
+      out.println("  " + field.label() + " (" + field.id() + "): " + Words.lower(field.kind())
           + (field.required() ? ", required" : ", optional") + where);
       String indent = "      ";
       wrap(field.help(), indent);

@@ -6,7 +6,6 @@ import dev.plugboard.host.internal.json.Mappers;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ final class PluginsCommand implements Callable<Integer> {
         String detail = plugin.state() == PluginStatus.State.LOADED
             ? "connectors: " + String.join(", ", plugin.connectors())
             : plugin.jar().getFileName() + " " + plugin.problem();
-        out.printf("  %-" + width + "s  %-6s  %s%n", plugin.label(), plugin.state().name().toLowerCase(Locale.ROOT), detail);
+        out.printf("  %-" + width + "s  %-6s  %s%n", plugin.label(), Words.lower(plugin.state()), detail);
       }
       return ExitCode.OK;
     }
@@ -57,7 +56,7 @@ final class PluginsCommand implements Callable<Integer> {
       entry.put("id", plugin.id());
       entry.put("version", plugin.version());
       entry.put("jar", plugin.jar().toString());
-      entry.put("state", plugin.state().name().toLowerCase(Locale.ROOT));
+      entry.put("state", Words.lower(plugin.state()));
       entry.put("connectors", plugin.connectors());
       entry.put("problem", plugin.problem());
       return entry;

@@ -8,7 +8,6 @@ import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Prints a verification report for a person: each phase, the account, every scope with what to
@@ -25,7 +24,7 @@ final class ReportPrinter {
 
   void print(VerificationReport report) {
     for (PhaseCheck phase : report.phases()) {
-      out.printf("  %-12s %-13s %s%n", word(phase.status()), lower(phase.phase()), phase.message());
+      out.printf("  %-12s %-13s %s%n", word(phase.status()), Words.lower(phase.phase()), phase.message());
     }
     printFields(report.fields());
     if (report.account().known() && !report.account().display().isEmpty()) {
@@ -47,7 +46,7 @@ final class ReportPrinter {
     out.println();
     out.println("Values:");
     for (FieldCheck field : notable) {
-      String state = field.status() == FieldCheck.Status.OK ? "warning" : lower(field.status());
+      String state = field.status() == FieldCheck.Status.OK ? "warning" : Words.lower(field.status());
       out.printf("  %-9s %s: %s%n", state, field.id(), field.message());
     }
   }
@@ -62,7 +61,7 @@ final class ReportPrinter {
     int permission = scopes.stream().mapToInt(s -> s.permission().length()).max().orElse(0);
     for (ScopeCheck scope : scopes) {
       String evidence = scope.status() == ScopeCheck.Status.GRANTED ? "" : evidence(scope.evidence());
-      out.println(String.format("  %-12s %-" + name + "s  %-" + permission + "s  %s", lower(scope.status()),
+      out.println(String.format("  %-12s %-" + name + "s  %-" + permission + "s  %s", Words.lower(scope.status()),
           scope.name(), scope.permission(), evidence).stripTrailing());
       if (scope.status() == ScopeCheck.Status.MISSING && !scope.remediation().isEmpty()) {
         out.println("  " + " ".repeat(13) + "→ " + scope.remediation());
@@ -122,10 +121,6 @@ final class ReportPrinter {
       case INCONCLUSIVE -> "inconclusive";
       case SKIPPED -> "skipped";
     };
-  }
-
-  private static String lower(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
   }
 
   /** The exit code a report ends the CLI with. */
