@@ -213,11 +213,13 @@ final class DescriptorCrossCheck {
     if (step == null || guide.step(step).isPresent()) {
       return;
     }
-    if (step.chars().allMatch(Character::isDigit)) {
+    String ids = String.join(", ", guide.steps().stream().map(GuideStep::id).toList());
+    if (step.chars().allMatch(Character::isDigit) && Integer.parseInt(step) > guide.steps().size()) {
       defect(at, at + " is " + step + " but the guide has " + guide.steps().size() + " steps");
+    } else if (step.chars().allMatch(Character::isDigit)) {
+      defect(at, at + " is " + step + ": name the guide step by its id (steps: " + ids + ")");
     } else {
-      defect(at, at + " names no guide step " + step + " (steps: "
-          + String.join(", ", guide.steps().stream().map(GuideStep::id).toList()) + ")");
+      defect(at, at + " names no guide step " + step + " (steps: " + ids + ")");
     }
   }
 
