@@ -149,7 +149,7 @@ public final class FormatPhase {
     String subject = value;
     Map<String, String> parts = new LinkedHashMap<>();
     if (field.kind() == FieldKind.URL) {
-      UrlCheck.Result url = urls.check(value, hostFromValue(field));
+      UrlCheck.Result url = urls.check(value, hostFromValue(field), field.canonical() != null);
       if (url instanceof UrlCheck.Refused refused) {
         return refuse(field, FieldCheck.Status.INVALID, urlMessage(field, refused));
       }

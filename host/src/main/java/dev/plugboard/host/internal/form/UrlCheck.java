@@ -52,6 +52,15 @@ final class UrlCheck {
    * default port, unless it is a host added for testing.
    */
   Result check(String address, boolean hostFromValue) {
+    return check(address, hostFromValue, false);
+  }
+
+  /**
+   * As {@link #check(String, boolean)}; {@code keepsPathOnly} when the field keeps only parts of
+   * the address (a {@code canonical} value), so that a pasted page address with a query or a
+   * fragment is read for its path rather than refused.
+   */
+  Result check(String address, boolean hostFromValue, boolean keepsPathOnly) {
     Optional<Refused> lookAlike = nonAsciiHost(address);
     if (lookAlike.isPresent()) {
       return lookAlike.get();
@@ -77,10 +86,10 @@ final class UrlCheck {
       return new Refused("holds user information before an @, so requests would go to " + destination
           + " whatever comes before the @", destination);
     }
-    if (uri.getRawQuery() != null) {
+    if (uri.getRawQuery() != null && !keepsPathOnly) {
       return new Refused("must not hold a query (the part from ?); remove it", "");
     }
-    if (uri.getRawFragment() != null) {
+    if (uri.getRawFragment() != null && !keepsPathOnly) {
       return new Refused("must not hold a fragment (the part from #); remove it", "");
     }
     if (!uri.getRawAuthority().toLowerCase(Locale.ROOT).equals(destination)) {
