@@ -30,7 +30,8 @@ final class Trouble {
           "Check the " + addressLabel + " you gave and your network connection, then try again.",
           outcome.evidence(), subject);
     } else if (outcome instanceof HttpOutcome.Refused refused) {
-      findings.add("host_not_allowed", "Nothing was sent: " + refused.reason() + ".",
+      findings.add("host_not_allowed", (refused.sentWithout() ? "Credentials were withheld: " : "Nothing was sent: ")
+          + refused.reason() + ".",
           "Credentials go only to the hosts " + platform + " declares. To test against a local stand-in, allow its"
               + " address for that run (--allow-host HOST:PORT).", outcome.evidence(), subject);
     } else if (outcome instanceof HttpOutcome.GaveUp gaveUp) {
