@@ -43,7 +43,8 @@ final class Trouble {
 
   /** An answer whose status the descriptor gives no meaning for this call. */
   void unexpected(HttpOutcome.Answered answered, String subject) {
-    findings.add("unexpected_answer", platform + " answered " + answered.status() + " to "
+    // One problem per call: two calls answering 422 are two answers, each with its own evidence.
+    findings.addDistinct("unexpected_answer", answered.evidence().method() + " " + answered.evidence().path(), platform + " answered " + answered.status() + " to "
         + answered.evidence().method() + " " + answered.evidence().path() + ", which proves nothing either way.",
         "If it persists, " + platform + "'s API may have changed and the plugin may need an update.",
         answered.evidence(), subject);
