@@ -215,12 +215,12 @@ public final class FileConnectionStore implements ConnectionStore {
 
   private Page<Connection> page(StoreView view, ConnectionQuery query) {
     List<Connection> matching = new ArrayList<>();
-    for (String name : names(query.tenant())) {
-      if (query.after().map(after -> name.compareTo(after) <= 0).orElse(false)) {
+    // Only the names after the cursor are compared and sorted, and only those the page reaches are checked.
+    for (String name : names(query.tenant(), query.after())) {
+      if (!ConnectionNames.isValid(name)) {
         continue;
       }
-      Optional<Connection> connection = view.connection(query.tenant(), name).filter(query::matches);
-      connection.ifPresent(matching::add);
+      view.connection(query.tenant(), name).filter(query::matches).ifPresent(matching::add);
       if (matching.size() > query.limit()) {
         return new Page<>(matching.subList(0, query.limit()), Optional.of(matching.get(query.limit() - 1).name()));
       }
@@ -289,6 +289,13 @@ public final class FileConnectionStore implements ConnectionStore {
     Path folder = layout.tenantFolder(tenant);
     StoreFiles.refuseLink(folder);
     return listing(folder, StoreLayout::nameOf);
+  }
+
+  /** What may be the names of {@code tenant}'s records after {@code after}, ordered; not yet checked to be names. */
+  private List<String> names(String tenant, Optional<String> after) {
+    Path folder = layout.tenantFolder(tenant);
+    StoreFiles.refuseLink(folder);
+    return listing(folder, file -> StoreLayout.candidateName(file).filter(name -> after.isEmpty() || name.compareTo(after.get()) > 0));
   }
 
   private List<String> tenants() {

@@ -37,6 +37,11 @@ final class KeysetFile implements StoreKey {
 
   @Override
   public Aead existing(Path store) {
+    return existing(store, store.toString());
+  }
+
+  /** @param moveAway what to move away to start afresh, in messages */
+  private Aead existing(Path store, String moveAway) {
     String json;
     try {
       StoreFiles.refuseLink(file);
@@ -45,7 +50,7 @@ final class KeysetFile implements StoreKey {
     } catch (NoSuchFileException e) {
       throw new ConnectionStoreException("the connection store " + store + " exists but its key " + file
           + " is missing, so the connections cannot be read: restore " + file + " from your backup, or move "
-          + store + " away to start afresh (Plugboard will not make a new key for an existing store)");
+          + moveAway + " away to start afresh (Plugboard will not make a new key for an existing store)");
     } catch (IOException e) {
       throw new ConnectionStoreException("cannot read the key " + file + " (" + FileProblems.describe(e, file)
           + "): make it a file readable by the user running Plugboard (chmod 600 " + file + ")", e);
@@ -64,7 +69,8 @@ final class KeysetFile implements StoreKey {
     boolean none = Files.notExists(layout.manifest, LinkOption.NOFOLLOW_LINKS) && Files.notExists(layout.folder, LinkOption.NOFOLLOW_LINKS)
         && Files.notExists(layout.legacy, LinkOption.NOFOLLOW_LINKS);
     // A key is made only for a store that does not exist yet: an existing store whose key is gone stays unreadable.
-    return ConnectionSealer.of(create && none ? existingOrNew(layout.folder) : existing(layout.folder));
+    return ConnectionSealer.of(create && none ? existingOrNew(layout.folder)
+        : existing(layout.folder, FileConnectionStore.FOLDER_AND_MANIFEST));
   }
 
   @Override

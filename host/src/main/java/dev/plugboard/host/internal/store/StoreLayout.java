@@ -109,10 +109,14 @@ final class StoreLayout {
 
   /** The connection name a record file is for, if it is one (temporary files and strays are not). */
   static Optional<String> nameOf(String fileName) {
+    return candidateName(fileName).filter(ConnectionNames::isValid);
+  }
+
+  /** The name a record file would be for, not yet checked against the naming rules (which costs more than this). */
+  static Optional<String> candidateName(String fileName) {
     if (!fileName.endsWith(RECORD_SUFFIX)) {
       return Optional.empty();
     }
-    String name = fileName.substring(0, fileName.length() - RECORD_SUFFIX.length()).replace('+', '/');
-    return ConnectionNames.isValid(name) ? Optional.of(name) : Optional.empty();
+    return Optional.of(fileName.substring(0, fileName.length() - RECORD_SUFFIX.length()).replace('+', '/'));
   }
 }

@@ -147,8 +147,9 @@ final class StoreDamageTest {
     Map<Path, String> before = snapshot();
 
     String missing = "the connection store " + storeFile + " exists but its key " + keyFile + " is missing, so the"
-        + " connections cannot be read: restore " + keyFile + " from your backup, or move " + storeFile + " away to"
-        + " start afresh (Plugboard will not make a new key for an existing store)";
+        + " connections cannot be read: restore " + keyFile + " from your backup, or move "
+        + FileConnectionStore.FOLDER_AND_MANIFEST + " away to start afresh (Plugboard will not make a new key for an"
+        + " existing store)";
     assertRefused(() -> store().list(), missing);
     assertRefused(() -> store().put(TestConnections.connection("shop/c")), missing);
     assertRefused(() -> store().remove("shop/a"), missing);
