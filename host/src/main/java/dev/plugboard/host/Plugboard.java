@@ -164,9 +164,7 @@ public final class Plugboard implements AutoCloseable {
     Function<String, Connection> named = kept -> Connection.of(kept, outcome.connector().pluginVersion(),
         checked.fields(), checked.secretFields(), report);
     if (name != null) {
-      Connection connection = named.apply(name);
-      connections().put(connection);
-      return new ConnectResult(report, Optional.of(connection));
+      return new ConnectResult(report, Optional.of(connections().put(named.apply(name))));
     }
     return new ConnectResult(report, Optional.of(
         DefaultNames.keep(connections(), outcome.connector().descriptor(), report.account(), checked, named)));
@@ -252,6 +250,7 @@ public final class Plugboard implements AutoCloseable {
     private Path home = Path.of(System.getProperty("user.home"), ".plugboard");
     private final List<ExtraHost> extraHosts = new ArrayList<>();
     private ConnectionStore connectionStore;
+    private String storeUrl;
     private Aead aead;
     private Duration verificationTimeout = VerifyOptions.DEFAULT_TIMEOUT;
     private int parallelism;
@@ -291,10 +290,29 @@ public final class Plugboard implements AutoCloseable {
     }
 
     /**
+     * Keeps connections in the store {@code url} names, opened by a {@link
+     * dev.plugboard.host.spi.ConnectionStoreProvider} on the class path: {@code
+     * jdbc:postgresql://db.internal/app} or {@code jdbc:sqlite:/var/lib/app/connections.db} with
+     * {@code plugboard-store-jdbc}. A password is read from the environment, never from the URL.
+     * Its data key is wrapped by {@link #aead(Aead)} when set, else by the key file in {@link #home(Path)}.
+     *
+     * <pre>{@code
+     * Plugboard.builder().pluginsDir(plugins).store("jdbc:postgresql://db.internal/app").aead(kmsAead).build();
+     * }</pre>
+     */
+    public Builder store(String url) {
+      this.storeUrl = Objects.requireNonNull(url, "url == null");
+      return this;
+    }
+
+    /**
      * Seals the connections in Plugboard's file store with the application's key instead of a key
      * file created beside them: a Tink {@link Aead}, such as one backed by a cloud KMS, or from a
      * keyset of its own ({@code keysetHandle.getPrimitive(AeadConfig2026.get(), Aead.class)}).
-     * No key file is written then. Connections sealed with one key do not open with another.
+     * No key file is written then: the store's data key is kept wrapped by this key beside the
+     * connections, and unwrapped once when the store opens, so records are sealed without a call
+     * to a KMS each. With {@link #store(String)}, it wraps that store's data key the same way.
+     * Connections sealed with one key do not open with another.
      */
     public Builder aead(Aead aead) {
       this.aead = Objects.requireNonNull(aead, "aead == null");
@@ -341,7 +359,11 @@ public final class Plugboard implements AutoCloseable {
         throw new IllegalStateException("connectionStore and aead are both set: aead is the key of Plugboard's own"
             + " file store, which an application store replaces; set one of them");
       }
+      if (connectionStore != null && storeUrl != null) {
+        throw new IllegalStateException("connectionStore and store(url) are both set: set one of them");
+      }
       StoreChoice store = connectionStore != null ? new StoreChoice.ApplicationStore(connectionStore)
+          : storeUrl != null ? new StoreChoice.Url(storeUrl, Optional.ofNullable(aead))
           : aead != null ? new StoreChoice.ApplicationKey(aead)
           : new StoreChoice.KeysetFile();
       HostSettings settings = new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts,

@@ -63,6 +63,36 @@ public final class FileConnectionStore implements ConnectionStore {
     return new FileConnectionStore(home, new StoreKey.Supplied(aead), "the application's key (Aead)", AtomicFile.Failpoint.NONE);
   }
 
+  // Until the one-file-per-connection layout lands: the default tenant only, versions not kept.
+  @Override
+  public Optional<Connection> find(String tenant, String name) {
+    return ConnectionNames.DEFAULT_TENANT.equals(tenant) ? find(name) : Optional.empty();
+  }
+
+  @Override
+  public dev.plugboard.host.Page<Connection> list(dev.plugboard.host.ConnectionQuery query) {
+    List<Connection> matching = list().stream().filter(query::matches).toList();
+    return matching.size() <= query.limit() ? dev.plugboard.host.Page.last(matching)
+        : new dev.plugboard.host.Page<>(matching.subList(0, query.limit()),
+            Optional.of(matching.get(query.limit() - 1).name()));
+  }
+
+  @Override
+  public List<Connection> due(java.time.Instant before, int limit) {
+    return list().stream().filter(c -> c.dueBefore(before)).limit(limit).toList();
+  }
+
+  @Override
+  public Connection put(Connection connection, long expectedVersion) {
+    put(connection);
+    return connection;
+  }
+
+  @Override
+  public boolean remove(String tenant, String name, long expectedVersion) {
+    return ConnectionNames.DEFAULT_TENANT.equals(tenant) && remove(name);
+  }
+
   @Override
   public List<Connection> list() {
     Optional<StoreFile> file = StoreFile.read(store);
@@ -82,14 +112,14 @@ public final class FileConnectionStore implements ConnectionStore {
   }
 
   @Override
-  public void put(Connection connection) {
+  public Connection put(Connection connection) {
     Objects.requireNonNull(connection, "connection == null");
-    writing(() -> {
+    return writing(() -> {
       Optional<StoreFile> current = StoreFile.read(store);
       Aead aead = current.isPresent() ? fittingKey(current.get()) : key.existingOrNew(store);
       StoreFile base = current.isPresent() ? current.get() : StoreFile.empty(Sealing.keyCheck(aead));
       AtomicFile.replace(store, base.with(seal(aead, connection)).bytes(), failpoint);
-      return null;
+      return connection;
     });
   }
 
