@@ -1,6 +1,7 @@
 package dev.plugboard.store.jdbc;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -20,11 +21,22 @@ enum Dialect {
     void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
       statement.setTimestamp(index, Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS)));
     }
+
+    @Override
+    Optional<Instant> getInstant(ResultSet row, int index) throws SQLException {
+      return Optional.ofNullable(row.getTimestamp(index)).map(Timestamp::toInstant);
+    }
   },
   SQLITE("sqlite") {
     @Override
     void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
       statement.setLong(index, ChronoUnit.MICROS.between(Instant.EPOCH, instant));
+    }
+
+    @Override
+    Optional<Instant> getInstant(ResultSet row, int index) throws SQLException {
+      long micros = row.getLong(index);
+      return row.wasNull() ? Optional.empty() : Optional.of(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
     }
   };
 
@@ -62,6 +74,8 @@ enum Dialect {
   }
 
   abstract void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
+
+  abstract Optional<Instant> getInstant(ResultSet row, int index) throws SQLException;
 
   void setInstant(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
     if (instant.isPresent()) {

@@ -286,7 +286,7 @@ public final class JdbcConnectionStore implements ConnectionStore, AutoCloseable
     return connections;
   }
 
-  private void query(String what, String sql, Binder binder, RowReader reader) {
+  void query(String what, String sql, Binder binder, RowReader reader) {
     try (java.sql.Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
       binder.bind(statement);
       try (ResultSet rows = statement.executeQuery()) {
