@@ -132,26 +132,20 @@ final class ReverifyTasks {
   /** Puts connections on the schedule that are not on it, or are due before their place on it. */
   private void sweep(SchedulerClient scheduler, Duration interval) {
     Instant now = schedule.now();
+    Instant horizon = now.plus(interval.multipliedBy(2));
     int added = 0;
     Optional<ScheduleQueries.Due> after = Optional.empty();
-    for (List<ScheduleQueries.Due> page; !(page = queries.unscheduled(after, SWEEP_PAGE)).isEmpty(); ) {
+    for (List<ScheduleQueries.Due> page; !(page = queries.missing(horizon, after, SWEEP_PAGE)).isEmpty(); ) {
       for (ScheduleQueries.Due due : page) {
-        added += scheduler.scheduleIfNotExists(instance(due), now) ? 1 : 0;
+        Instant at = due.nextCheckAt().filter(next -> next.isAfter(now)).orElse(now);
+        added += scheduler.scheduleIfNotExists(instance(due), at) ? 1 : 0;
       }
       after = Optional.of(page.get(page.size() - 1));
     }
-    Instant horizon = now.plus(interval.multipliedBy(2));
     after = Optional.empty();
-    for (List<ScheduleQueries.Due> page; !(page = queries.dueBefore(horizon, after, SWEEP_PAGE)).isEmpty(); ) {
+    for (List<ScheduleQueries.Due> page; !(page = queries.late(horizon, after, SWEEP_PAGE)).isEmpty(); ) {
       for (ScheduleQueries.Due due : page) {
-        Instant at = due.nextCheckAt().orElseThrow();
-        if (scheduler.scheduleIfNotExists(instance(due), at)) {
-          added++;
-        } else {
-          scheduler.getScheduledExecution(instance(due))
-              .filter(execution -> !execution.isPicked() && execution.getExecutionTime().isAfter(at))
-              .ifPresent(execution -> scheduler.reschedule(instance(due), at));
-        }
+        scheduler.reschedule(instance(due), due.nextCheckAt().orElseThrow());
       }
       after = Optional.of(page.get(page.size() - 1));
     }

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the re-verification sweep asks of the connections table, reading plain columns only (no
- * row is opened): connections not yet on the schedule, and those falling due soon. Both keyset
- * paged, so a sweep over many connections costs one index range scan per page.
+ * What the re-verification sweep asks of the database, reading plain columns only (no row is
+ * opened): connections that are not on the schedule although they are new (no next check) or due
+ * soon, and connections due sooner than their place on it. Each is one keyset-paged query joining
+ * the connections with the scheduler's table, so a sweep that finds everything in place costs one
+ * index scan, however many connections there are.
  */
 final class ScheduleQueries {
+
+  private static final String INSTANCE = "c.tenant || '/' || c.name";
 
   private final JdbcConnectionStore store;
 
@@ -25,34 +29,31 @@ final class ScheduleQueries {
     }
   }
 
-  /** Connections with no next check, after {@code after} in (tenant, name) order. */
-  List<Due> unscheduled(Optional<Due> after, int limit) {
-    List<Due> found = new ArrayList<>();
-    store.query("list connections not yet scheduled", "SELECT tenant, name FROM plugboard_connection"
-        + " WHERE next_check_at IS NULL" + (after.isPresent() ? " AND (tenant, name) > (?, ?)" : "")
-        + " ORDER BY tenant, name LIMIT ?", statement -> {
-          int i = 1;
-          if (after.isPresent()) {
-            statement.setString(i++, after.get().tenant());
-            statement.setString(i++, after.get().name());
-          }
-          statement.setInt(i, limit);
-        }, row -> found.add(new Due(row.getString(1), row.getString(2), Optional.empty())));
-    return found;
+  /** Connections new or due before {@code horizon} with no task on the schedule, after {@code after} in (tenant, name) order. */
+  List<Due> missing(Instant horizon, Optional<Due> after, int limit) {
+    return select("list connections missing from the schedule",
+        "(c.next_check_at IS NULL OR c.next_check_at < ?) AND NOT EXISTS (SELECT 1 FROM " + ReverifyTasks.TABLE
+            + " t WHERE t.task_name = ? AND t.task_instance = " + INSTANCE + ")", horizon, after, limit);
   }
 
-  /** Connections due before {@code horizon}, after {@code after} in (next check, tenant, name) order. */
-  List<Due> dueBefore(Instant horizon, Optional<Due> after, int limit) {
+  /** Connections due before {@code horizon} whose waiting task is set for later, after {@code after} in (tenant, name) order. */
+  List<Due> late(Instant horizon, Optional<Due> after, int limit) {
+    return select("list connections due before their place on the schedule",
+        "c.next_check_at < ? AND EXISTS (SELECT 1 FROM " + ReverifyTasks.TABLE + " t WHERE t.task_name = ? AND"
+            + " t.task_instance = " + INSTANCE + " AND NOT t.picked AND t.execution_time > c.next_check_at)",
+        horizon, after, limit);
+  }
+
+  private List<Due> select(String what, String condition, Instant horizon, Optional<Due> after, int limit) {
     List<Due> found = new ArrayList<>();
     Dialect dialect = store.dialect();
-    store.query("list connections due", "SELECT tenant, name, next_check_at FROM plugboard_connection"
-        + " WHERE next_check_at IS NOT NULL AND next_check_at < ?"
-        + (after.isPresent() ? " AND (next_check_at, tenant, name) > (?, ?, ?)" : "")
-        + " ORDER BY next_check_at, tenant, name LIMIT ?", statement -> {
+    store.query(what, "SELECT c.tenant, c.name, c.next_check_at FROM plugboard_connection c WHERE " + condition
+        + (after.isPresent() ? " AND (c.tenant, c.name) > (?, ?)" : "") + " ORDER BY c.tenant, c.name LIMIT ?",
+        statement -> {
           int i = 1;
           dialect.setInstant(statement, i++, horizon);
+          statement.setString(i++, ReverifyTasks.VERIFY);
           if (after.isPresent()) {
-            dialect.setInstant(statement, i++, after.get().nextCheckAt().orElseThrow());
             statement.setString(i++, after.get().tenant());
             statement.setString(i++, after.get().name());
           }

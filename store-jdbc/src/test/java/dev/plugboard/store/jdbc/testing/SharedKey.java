@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AeadConfig2026;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
@@ -17,6 +18,14 @@ import java.security.GeneralSecurityException;
  * keyset in a file of the test's temporary folder. Where a real application would use its KMS.
  */
 public final class SharedKey {
+
+  static {
+    try {
+      AeadConfig.register(); // key serialisation, for the cleartext keyset file
+    } catch (GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private SharedKey() {}
 
