@@ -31,6 +31,9 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
   @Override
   public List<Connection> due(Instant before, int limit) {
+    if (limit < 1 || limit > ConnectionQuery.MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1 to " + ConnectionQuery.MAX_LIMIT + ": " + limit);
+    }
     return tenants.values().stream().flatMap(connections -> connections.values().stream())
         .filter(connection -> connection.dueBefore(before))
         .sorted(Comparator.comparing((Connection c) -> c.nextCheckAt().orElseThrow())
