@@ -186,6 +186,8 @@ public final class Reverification implements AutoCloseable {
           .clock(clock::instant);
       if (store.dialect() == Dialect.POSTGRESQL) {
         builder.pollUsingLockAndFetch(0.5, 1.0); // SELECT … FOR UPDATE SKIP LOCKED
+      } else {
+        builder.jdbcCustomization(new SqliteJdbcCustomization());
       }
       Scheduler scheduler = builder.build();
       scheduler.start();
