@@ -2,8 +2,8 @@ package dev.plugboard.host.internal.inject;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
 import dev.plugboard.host.ConnectionStore;
 import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.internal.http.SharedHttpClient;
@@ -40,7 +40,7 @@ public final class Components {
     try {
       return injector.getInstance(ConnectionStore.class);
     } catch (ProvisionException e) {
-      // A store that cannot be opened (an unreachable database, say) says so in words of its own.
+      // A store named by URL that cannot be opened says why in words: that, not Guice's wrapping, is what goes on.
       if (e.getCause() instanceof PlugboardException cause) {
         throw cause;
       }
