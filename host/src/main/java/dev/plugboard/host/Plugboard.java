@@ -19,6 +19,7 @@ import dev.plugboard.host.internal.verify.VerifyOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,13 +185,35 @@ public final class Plugboard implements AutoCloseable {
    * @throws UnknownConnectorException when its connector is no longer loaded
    */
   public VerificationReport verifyConnection(String name) {
-    Connection connection = connections().get(name);
+    return verifyConnection(ConnectionNames.DEFAULT_TENANT, name, Optional.empty());
+  }
+
+  /**
+   * {@link #verifyConnection(String)} for {@code tenant}'s connection, recording in the same write
+   * when it is due to be verified next (even when an {@code INVALID} outcome is not recorded): what
+   * a re-verifier on a schedule calls.
+   *
+   * @throws UnknownConnectionException when {@code tenant} keeps no connection under {@code name}
+   * @throws UnknownConnectorException when its connector is no longer loaded
+   */
+  public VerificationReport verifyConnection(String tenant, String name, Instant nextCheckAt) {
+    return verifyConnection(tenant, name, Optional.of(Objects.requireNonNull(nextCheckAt, "nextCheckAt == null")));
+  }
+
+  private VerificationReport verifyConnection(String tenant, String name, Optional<Instant> nextCheckAt) {
+    Connection connection = connections().get(tenant, name);
     Verifications.Outcome outcome = verifications().verify(connection.connector(), connection.values());
     VerificationReport report = outcome.report();
-    if (report.status() != VerificationReport.Status.INVALID) {
+    boolean record = report.status() != VerificationReport.Status.INVALID;
+    if (record || nextCheckAt.isPresent()) {
       // Recorded only into the same values: a connect or remove meanwhile is newer, and stands.
-      connections().update(name, kept -> kept.map(current -> current.values().equals(connection.values())
-          ? current.withVerification(outcome.connector().pluginVersion(), report) : current));
+      connections().update(tenant, name, kept -> kept.map(current -> {
+        if (!current.values().equals(connection.values())) {
+          return current;
+        }
+        Connection verified = record ? current.withVerification(outcome.connector().pluginVersion(), report) : current;
+        return nextCheckAt.isPresent() ? verified.withNextCheckAt(nextCheckAt) : verified;
+      }));
     }
     return report;
   }
