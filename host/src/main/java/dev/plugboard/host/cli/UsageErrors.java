@@ -69,7 +69,7 @@ final class UsageErrors {
           .append(position(e.getUnmatched(), args))
           .append(", not repeated here (it may be a secret typed in the wrong place)");
     }
-    if (!options.isEmpty() || others > 0) {
+    if (others > 0) {
       message.append(". Give secrets with --values-file, --credentials-file, the environment or the prompt, never as"
           + " arguments");
     }

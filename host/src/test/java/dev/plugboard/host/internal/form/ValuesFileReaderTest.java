@@ -64,7 +64,7 @@ final class ValuesFileReaderTest {
 
     assertThatThrownBy(() -> ValuesFileReader.read(MINIMAL, file))
         .hasMessageContaining("has 10000 keys connector minimal does not have: a key (line 1, column 2), a key"
-            + " (line 1, column 16), a key (line 1, column 30), and 9997 more; its fields are api_url, token")
+            + " (line 1, column 14), a key (line 1, column 26), and 9997 more; its fields are api_url, token")
         .message().hasSizeLessThan(300);
   }
 
