@@ -103,4 +103,16 @@ public final class HostilePlugins {
       return FixtureConnector.DESCRIPTOR;
     }
   }
+
+  /** Calls {@code System.exit(4)} through reflection, which no rewriting of its class can see. */
+  public static final class ReflectiveExitConstructor implements Connector {
+    public ReflectiveExitConstructor() throws ReflectiveOperationException {
+      System.class.getMethod("exit", int.class).invoke(null, 4);
+    }
+
+    @Override
+    public String descriptor() {
+      return FixtureConnector.DESCRIPTOR;
+    }
+  }
 }
