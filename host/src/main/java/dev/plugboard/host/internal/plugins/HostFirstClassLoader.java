@@ -56,7 +56,13 @@ final class HostFirstClassLoader extends PluginClassLoader {
     } catch (IOException e) {
       throw new ClassNotFoundException(name + " cannot be read from the plugin jar: " + e.getMessage(), e);
     }
-    byte[] rewritten = ExitCalls.rewrite(classFile);
+    byte[] rewritten;
+    try {
+      rewritten = ExitCalls.rewrite(classFile);
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+      throw new PluginLoadException(name + ".class cannot be checked (" + e.getMessage() + "): it is damaged, or built"
+          + " for a Java version newer than this Plugboard knows");
+    }
     definePackageOf(name);
     return defineClass(name, rewritten, 0, rewritten.length, new ProtectionDomain(source, null, this, null));
   }

@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.plugins;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,7 @@ final class PluginCalls {
   /** Overrides {@link #DEFAULT_DEADLINE} ({@code 500ms}, {@code 10s}): for slow machines, and for tests. */
   static final String DEADLINE_PROPERTY = "plugboard.pluginDeadline";
 
-  static final int MAX_THREADS = 8;
+  static final int MAX_THREADS = 16;
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -59,7 +60,7 @@ final class PluginCalls {
     if (value == null || value.isBlank()) {
       return new PluginCalls(DEFAULT_DEADLINE);
     }
-    String text = value.strip().toLowerCase(java.util.Locale.ROOT);
+    String text = value.strip().toLowerCase(Locale.ROOT);
     try {
       long amount = Long.parseLong(text.replaceAll("(ms|s)$", ""));
       return new PluginCalls(text.endsWith("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount));
