@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -45,9 +46,14 @@ import okhttp3.OkHttpClient;
 public final class Verifier {
 
   private final HostSettings settings;
-  private final OkHttpClient client;
+  private final Supplier<OkHttpClient> client;
 
   public Verifier(HostSettings settings, OkHttpClient client) {
+    this(settings, () -> client);
+  }
+
+  /** A verifier that asks for the HTTP client only when it first sends a call. */
+  public Verifier(HostSettings settings, Supplier<OkHttpClient> client) {
     this.settings = settings;
     this.client = client;
   }
@@ -82,7 +88,7 @@ public final class Verifier {
       return invalid(descriptor, formatChecks, invalid, checkedAt);
     }
     Rendering rendering = new Rendering(descriptor, values);
-    ApiSession session = new ApiSession(client, target(connector, rendering, options), options.retry(),
+    ApiSession session = new ApiSession(client.get(), target(connector, rendering, options), options.retry(),
         Deadline.in(options.timeout()));
     Observed observed;
     try (Calls calls = new Calls(session, options.parallelism())) {
