@@ -54,7 +54,7 @@ public final class ColdStartBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path tarball = args.length > 0 ? Path.of(args[0]) : builtTarball();
+    Path tarball = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : builtTarball();
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     if (!Files.isExecutable(GNU_TIME)) {
       throw new IllegalStateException("needs GNU time at " + GNU_TIME + " (apt-get install time)");
@@ -63,6 +63,7 @@ public final class ColdStartBenchmark {
         System.getProperty("java.version"), tarball.getFileName());
     ColdStartBenchmark benchmark = new ColdStartBenchmark(tarball.toAbsolutePath());
     for (int round = 0; round < rounds; round++) {
+      System.err.printf("round %d of %d%n", round + 1, rounds);
       benchmark.round();
     }
     benchmark.print();
@@ -92,8 +93,10 @@ public final class ColdStartBenchmark {
     }
     // Later runs: one installation, its archive made first, as PLUGBOARD_CDS=wait does.
     Installation installation = unpack();
+    Map<String, String> wait = new LinkedHashMap<>(installation.env);
+    wait.put("PLUGBOARD_CDS", "wait");
     measure("making the archive (PLUGBOARD_CDS=wait plugboard --version)", installation.command(List.of("--version")),
-        Map.of("PLUGBOARD_CDS", "wait", "XDG_CACHE_HOME", installation.cache.toString()));
+        wait);
     for (Map.Entry<String, List<String>> command : COMMANDS.entrySet()) {
       measure(command.getKey() + ": later runs", installation.command(command.getValue()), installation.env);
     }
