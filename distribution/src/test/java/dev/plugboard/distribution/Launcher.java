@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a built {@code bin/plugboard} as a user would: a separate process, in a chosen folder, with
  * standard input given (empty unless set) and closed. No {@code PLUGBOARD_*} variable of the
- * test's own environment reaches it; only those set with {@link #env}.
+ * test's own environment reaches it; only those set with {@link #env}. Class data archives go to
+ * {@link #cache()}.
  */
 final class Launcher {
 
@@ -23,6 +24,14 @@ final class Launcher {
   /** The distribution the build unpacked at {@code distribution/target/plugboard}. */
   static Path distribution() {
     return Path.of(System.getProperty("plugboard.distribution", "target/plugboard")).toAbsolutePath();
+  }
+
+  /**
+   * The class data archives' cache the launchers of the tests share (in {@code target/}, not the
+   * user's), unless a test sets {@code XDG_CACHE_HOME} itself.
+   */
+  static Path cache() {
+    return distribution().resolveSibling("cache");
   }
 
   static Path tarball() {
@@ -81,6 +90,7 @@ final class Launcher {
       ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("PLUGBOARD_"));
+      builder.environment().put("XDG_CACHE_HOME", cache().toString());
       builder.environment().putAll(env);
       Process process = builder.start();
       process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));

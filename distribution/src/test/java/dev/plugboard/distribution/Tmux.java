@@ -43,7 +43,7 @@ final class Tmux implements AutoCloseable {
 
   /**
    * Runs {@code command} in a new pane, in the test's environment less its {@code PLUGBOARD_*}
-   * variables.
+   * variables, with {@link Launcher#cache()} for class data archives.
    *
    * @param folder where the server's socket goes: a folder of the test's own
    * @throws AssertionError when tmux is not installed (CI installs it: .ci/run)
@@ -164,6 +164,7 @@ final class Tmux implements AutoCloseable {
     Path output = socket.resolveSibling("tmux.out");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PLUGBOARD_") || name.equals("TMUX"));
+    builder.environment().put("XDG_CACHE_HOME", Launcher.cache().toString());
     try {
       Process process = builder.start();
       process.getOutputStream().close();

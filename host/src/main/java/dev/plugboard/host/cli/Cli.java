@@ -19,7 +19,7 @@ public final class Cli {
   private Cli() {}
 
   public static int run(String[] args, CliEnvironment environment) {
-    CommandLine commandLine = new CommandLine(new PlugboardCommand(environment));
+    CommandLine commandLine = CommandTree.of(new PlugboardCommand(environment), args);
     commandLine.setOut(environment.out());
     commandLine.setErr(environment.err());
     commandLine.setParameterExceptionHandler(Cli::usageError);

@@ -35,6 +35,8 @@ public final class Main {
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
     // Guice need not make classes at run time (no AOP here); on Java 24+ its way of doing it warns.
     setIfAbsent("guice_bytecode_gen_option", "DISABLED");
+    // Nor need it record where each binding was made (for its own error messages): a start-up cost.
+    setIfAbsent("guice_include_stack_traces", "OFF");
   }
 
   private static void setIfAbsent(String key, String value) {

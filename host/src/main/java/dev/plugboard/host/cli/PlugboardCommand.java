@@ -18,20 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code plugboard}: the options every command shares, and the commands. */
+/** {@code plugboard}: the options every command shares; its commands are {@link CommandTree#COMMANDS}. */
 @Command(
     name = "plugboard",
     mixinStandardHelpOptions = true,
     versionProvider = PlugboardCommand.Version.class,
     description = "Loads connector plugins, describes what connecting takes, verifies and keeps connections.",
-    subcommands = {
-      PluginsCommand.class,
-      DescribeCommand.class,
-      FormCommand.class,
-      VerifyCommand.class,
-      ConnectCommand.class,
-      ConnectionsCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; verified",

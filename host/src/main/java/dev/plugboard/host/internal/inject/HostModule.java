@@ -38,7 +38,7 @@ final class HostModule extends AbstractModule {
   @Provides
   @Singleton
   Verifier verifier(HostSettings settings, SharedHttpClient http) {
-    return new Verifier(settings, http.get());
+    return new Verifier(settings, http::get); // built when a call is first sent: form and describe never pay for it
   }
 
   @Provides

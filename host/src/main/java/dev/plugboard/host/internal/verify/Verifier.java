@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -47,9 +48,14 @@ import okhttp3.OkHttpClient;
 public final class Verifier {
 
   private final HostSettings settings;
-  private final OkHttpClient client;
+  private final Supplier<OkHttpClient> client;
 
   public Verifier(HostSettings settings, OkHttpClient client) {
+    this(settings, () -> client);
+  }
+
+  /** A verifier that asks for the HTTP client only when it first sends a call. */
+  public Verifier(HostSettings settings, Supplier<OkHttpClient> client) {
     this.settings = settings;
     this.client = client;
   }
@@ -88,9 +94,10 @@ public final class Verifier {
       List<FieldCheck> checks = refuse(descriptor, formatChecks, guard.refused().get());
       return invalid(descriptor, checks, invalidIds(checks), checkedAt);
     }
+    OkHttpClient shared = client.get();
     OkHttpClient runClient = values.guardedHosts().isEmpty() && settings.resolver() == HostResolver.SYSTEM
-        ? client
-        : client.newBuilder().dns(guard.hosts().orElseThrow()).build();
+        ? shared
+        : shared.newBuilder().dns(guard.hosts().orElseThrow()).build();
     Rendering rendering = new Rendering(descriptor, values);
     ApiSession session = new ApiSession(runClient, target(connector, rendering, values, options), options.retry(),
         Deadline.in(options.timeout()));
