@@ -8,14 +8,17 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -50,25 +53,89 @@ final class DescriptorDefects {
         .toList();
   }
 
+  /**
+   * Every defect beside the unknown keys: the tree without those keys, built part by part, so
+   * that one file's defects are all told at once. A part that held an unknown key reports no
+   * defect of its own at its own place (the key it lacks is likely the one misspelt).
+   */
+  List<String> besideUnknownKeys() {
+    List<UnknownKeys.Found> unknown = UnknownKeys.all(upgraded.tree(), ConnectorDescriptor.class);
+    JsonNode stripped = upgraded.tree().deepCopy();
+    Set<String> holders = new HashSet<>();
+    for (UnknownKeys.Found found : unknown) {
+      String parent = found.pointer().substring(0, found.pointer().lastIndexOf('/'));
+      if (stripped.at(parent) instanceof ObjectNode holder) {
+        holder.remove(found.key());
+      }
+      holders.add(at(parent));
+    }
+    return all(stripped).stream()
+        .filter(defect -> holders.stream().noneMatch(place -> !place.isEmpty() && defect.endsWith(place)))
+        .toList();
+  }
+
   /** Every defect of the tree, which does not build as a whole. */
   List<String> all() {
-    List<String> defects = defects(upgraded.tree(), ConnectorDescriptor.class, "", "");
+    List<String> defects = all(upgraded.tree());
     return defects.isEmpty() ? List.of("the descriptor does not build, for a reason the host cannot place") : defects;
   }
 
-  private List<String> defects(JsonNode node, Type type, String pointer, String path) {
+  /** A defect's place in the (upgraded) tree, and its words with the line. */
+  private record Found(String pointer, String text) {}
+
+  /** How often the tree is built again without its defective keys, to find the defects those hid. */
+  private static final int REPAIRS = 5;
+
+  /**
+   * Every defect of {@code tree}. The rules that span parts (a guide step id a field names, say)
+   * are checked only once every part builds; so the tree is built again without each defective
+   * key, and the defects that then appear are added, except where they may stem from a key taken
+   * out: in a part that lost a key, a defect naming that key.
+   */
+  private List<String> all(JsonNode tree) {
+    List<Found> found = defects(tree, ConnectorDescriptor.class, "", "");
+    List<String> texts = new ArrayList<>(found.stream().map(Found::text).toList());
+    JsonNode repaired = tree.deepCopy();
+    Map<String, Set<String>> removed = new HashMap<>();
+    for (int round = 0; round < REPAIRS && !found.isEmpty(); round++) {
+      for (Found defect : found) {
+        int slash = defect.pointer().lastIndexOf('/');
+        if (slash < 0) {
+          return texts; // a defect of the whole file: nothing to take out
+        }
+        String parent = defect.pointer().substring(0, slash);
+        String key = defect.pointer().substring(slash + 1).replace("~1", "/").replace("~0", "~");
+        if (!(repaired.at(parent) instanceof ObjectNode holder) || holder.remove(key) == null) {
+          return texts;
+        }
+        removed.computeIfAbsent(parent, p -> new HashSet<>()).add(key);
+      }
+      found = defects(repaired, ConnectorDescriptor.class, "", "");
+      for (Found defect : found) {
+        boolean mayStemFromRemoval = removed.entrySet().stream()
+            .anyMatch(entry -> (defect.pointer().equals(entry.getKey()) || defect.pointer().startsWith(entry.getKey() + "/"))
+                && entry.getValue().stream().anyMatch(defect.text()::contains));
+        if (!mayStemFromRemoval && !texts.contains(defect.text())) {
+          texts.add(defect.text());
+        }
+      }
+    }
+    return texts;
+  }
+
+  private List<Found> defects(JsonNode node, Type type, String pointer, String path) {
     try {
       mapper.treeToValue(node, mapper.constructType(type));
       return List.of();
     } catch (JacksonException | InvalidDescriptorException e) {
-      List<String> inside = inside(node, type, pointer, path);
+      List<Found> inside = inside(node, type, pointer, path);
       return inside.isEmpty() ? own(e, node, pointer, path) : inside;
     }
   }
 
   /** The defects of the parts of {@code node}, each built on its own. */
-  private List<String> inside(JsonNode node, Type type, String pointer, String path) {
-    List<String> defects = new ArrayList<>();
+  private List<Found> inside(JsonNode node, Type type, String pointer, String path) {
+    List<Found> defects = new ArrayList<>();
     if (type instanceof Class<?> record && record.isRecord() && node.isObject()) {
       Map<String, RecordComponent> components = Arrays.stream(record.getRecordComponents())
           .collect(Collectors.toMap(RecordComponent::getName, c -> c));
@@ -96,17 +163,17 @@ final class DescriptorDefects {
   }
 
   /** A part whose own parts all build, but which does not: its own rule, or the rules that span parts. */
-  private List<String> own(RuntimeException e, JsonNode node, String pointer, String path) {
+  private List<Found> own(RuntimeException e, JsonNode node, String pointer, String path) {
     InvalidDescriptorException invalid = invalid(e);
     if (invalid != null && invalid.defects().size() > 1 || invalid != null && !invalid.defects().get(0).path().isEmpty()) {
       return invalid.defects().stream()
-          .map(defect -> words(defect.message()) + at(pointerOf(defect.path())))
+          .map(defect -> new Found(pointerOf(defect.path()), words(defect.message()) + at(pointerOf(defect.path()))))
           .toList();
     }
     String message = invalid != null ? invalid.getMessage() : jacksonWords((JacksonException) e);
     String key = firstKey(message);
     String where = key != null && node.has(key) ? pointer + "/" + escape(key) : pointer;
-    return List.of(words((path.isEmpty() ? "" : path + ": ") + message) + at(where));
+    return List.of(new Found(where, words((path.isEmpty() ? "" : path + ": ") + message) + at(where)));
   }
 
   private static InvalidDescriptorException invalid(Throwable e) {

@@ -64,7 +64,9 @@ final class DescriptorReader {
     }
     DescriptorDefects defects = new DescriptorDefects(mapper, content, upgraded);
     List<String> found = new ArrayList<>(defects.unknownKeys());
-    if (found.isEmpty()) {
+    if (!found.isEmpty()) {
+      found.addAll(defects.besideUnknownKeys());
+    } else {
       try {
         return new Result(Optional.of(mapper.treeToValue(upgraded.tree(), ConnectorDescriptor.class)), List.of());
       } catch (JacksonException | InvalidDescriptorException e) {

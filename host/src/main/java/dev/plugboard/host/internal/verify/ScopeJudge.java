@@ -112,8 +112,7 @@ final class ScopeJudge {
           + rejection.get().diagnosis()));
     }
     if (listed.isPresent()) {
-      Evidence evidence = Verdict.annotate(outcome.evidence(), listed.get().contains(scope.id())
-          ? "listed: " + scope.id() : "not listed: " + scope.id());
+      Evidence evidence = Verdict.annotate(outcome.evidence(), listing(scope, listed.get(), outcome));
       return listed.get().contains(scope.id())
           ? check(scope, ScopeCheck.Status.GRANTED, evidence, "")
           : missing(scope, evidence, null, account);
@@ -136,6 +135,22 @@ final class ScopeJudge {
     }
     trouble.record(outcome, scope.name());
     return check(scope, ScopeCheck.Status.INCONCLUSIVE, outcome.evidence(), "");
+  }
+
+  /** How the listing decided {@code scope}: listed itself, implied by a listed scope, or neither. */
+  private String listing(Scope scope, Set<String> granted, HttpOutcome outcome) {
+    if (!granted.contains(scope.id())) {
+      return "not listed: " + scope.id();
+    }
+    ScopeListing listing = descriptor.scopeListing();
+    Set<String> listedOnly = outcome instanceof Answered answered
+        ? ScopeLists.listedOnly(listing, answered.body()).orElse(Set.of()) : Set.of();
+    if (listedOnly.contains(scope.id())) {
+      return "listed: " + scope.id();
+    }
+    List<String> by = listedOnly.stream()
+        .filter(id -> listing.implies().getOrDefault(id, List.of()).contains(scope.id())).toList();
+    return "implied by " + String.join(", ", by) + ": " + scope.id();
   }
 
   private static ScopeCheck skipped(Scope scope, Evidence evidence) {
