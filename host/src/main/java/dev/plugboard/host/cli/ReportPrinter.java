@@ -36,7 +36,8 @@ final class ReportPrinter {
       out.println("Connected to " + safe(report.account().display()));
     }
     printScopes(report.scopes());
-    printProblems(report.problems());
+    printProblems("Problems:", report.problems());
+    printProblems("Warnings (verified all the same):", report.warnings());
     out.println();
     out.println("Result: " + verdict(report));
   }
@@ -73,12 +74,12 @@ final class ReportPrinter {
     }
   }
 
-  private void printProblems(List<Problem> problems) {
+  private void printProblems(String heading, List<Problem> problems) {
     if (problems.isEmpty()) {
       return;
     }
     out.println();
-    out.println("Problems:");
+    out.println(heading);
     for (Problem problem : problems) {
       out.println("  " + safe(problem.message()) + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())));
       if (!problem.remediation().isEmpty()) {

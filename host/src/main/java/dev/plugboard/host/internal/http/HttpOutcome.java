@@ -40,6 +40,14 @@ public sealed interface HttpOutcome {
   }
 
   /**
+   * The call was not sent: an earlier call showed it must not be (the address is not the
+   * platform, so no credential may go there).
+   *
+   * @param reason why, in words
+   */
+  record NotSent(String reason, Evidence evidence) implements HttpOutcome {}
+
+  /**
    * No answer could decide: server errors or dropped connections after every retry, timeouts, a
    * rate limit that resets only after the deadline.
    *

@@ -40,11 +40,18 @@ final class VerificationRun {
   Observed observe() {
     IdentityReader reader = new IdentityReader(descriptor, rendering);
     Account defaults = reader.fromDefaults();
-    Optional<Calls.Pending> platformCall = Optional.ofNullable(descriptor.platformCheck())
-        .map(check -> submit(check.call(), defaults, !check.values().isEmpty()));
+    // The platform check goes first and alone: no credential goes to an address before it has
+    // proven to be the platform.
+    Optional<HttpOutcome> platform = Optional.ofNullable(descriptor.platformCheck())
+        .map(check -> submit(check.call(), defaults, !check.values().isEmpty()).await());
+    if (platform.map(this::platformStops).orElse(false)) {
+      HttpOutcome skipped = notSent(descriptor.credentials().call(), defaults);
+      HttpOutcome identity = notSent(descriptor.identity().call(), defaults);
+      return new Observed(platform, skipped, identity, reader.read(platform, identity).account(), false, 0,
+          Map.of(), Optional.empty(), Map.of());
+    }
     Calls.Pending credentialsCall = submit(descriptor.credentials().call(), defaults, false);
     Calls.Pending identityCall = submit(descriptor.identity().call(), defaults, true);
-    Optional<HttpOutcome> platform = platformCall.map(Calls.Pending::await);
     HttpOutcome credentials = credentialsCall.await();
     HttpOutcome identity = identityCall.await();
 
@@ -72,6 +79,14 @@ final class VerificationRun {
   private Calls.Pending submit(Call call, Account account, boolean readBody) {
     return calls.submit(call.method(), session.url(rendering.path(call.path(), account)), call.authenticated(),
         readBody || classifier.readsBody(call));
+  }
+
+  /** A call not sent because the platform check did not prove the platform. */
+  private HttpOutcome notSent(Call call, Account account) {
+    String reason = "not sent: the address did not prove to be " + descriptor.name() + "'s";
+    String path = ApiSession.pathOf(session.url(rendering.path(call.path(), account)));
+    return new HttpOutcome.NotSent(reason, new Evidence(call.method(), ApiSession.hostOf(session.url("")), path, null, 0,
+        0, reason));
   }
 
   /** A platform check that did not prove the platform: nothing else is worth asking. */
