@@ -21,13 +21,20 @@ final class Bodies {
   private Bodies() {}
 
   /**
-   * GET /wp-json/ (WP_REST_Server::get_index), cut to the top-level {@code _fields} asked for as
-   * WordPress does; its full route list is left out, as the sandbox serves few routes.
+   * GET /wp-json/ (WP_REST_Server::get_index), cut to the {@code _fields} asked for as WordPress
+   * does (rest_filter_response_fields; {@code routes./wc/v3} keeps that one route). Its routes are
+   * the namespaces' own index routes only, as the sandbox serves few others.
    */
   static String wordPressIndex(Site site, String siteUrl, Set<String> fields) {
     List<String> namespaces = new java.util.ArrayList<>(WORDPRESS_NAMESPACES);
     if (site.woocommerce) {
-      namespaces.addAll(2, WOOCOMMERCE_NAMESPACES);
+      namespaces.addAll(1, WOOCOMMERCE_NAMESPACES);
+    }
+    Map<String, String> routes = new LinkedHashMap<>();
+    routes.put("/", "{\"namespace\":\"\",\"methods\":[\"GET\"]}");
+    for (String namespace : namespaces) {
+      routes.put("/" + namespace, "{\"namespace\":" + quote(namespace) + ",\"methods\":[\"GET\"],\"_links\":{\"self\":[{"
+          + "\"href\":" + quote(siteUrl + "/wp-json/" + namespace) + "}]}}");
     }
     Map<String, String> index = new LinkedHashMap<>();
     index.put("name", quote(site.woocommerce ? STORE_NAME : "Acceptance Outfitters Blog"));
@@ -41,10 +48,37 @@ final class Bodies {
     index.put("show_on_front", quote("posts"));
     index.put("namespaces", "[" + String.join(",", namespaces.stream().map(Bodies::quote).toList()) + "]");
     index.put("authentication", "[]");
-    index.put("routes", "{}");
+    index.put("routes", object(routes, Set.of()));
+    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    for (String field : fields) {
+      int dot = field.indexOf('.');
+      String top = dot < 0 ? field : field.substring(0, dot);
+      Set<String> below = wanted.computeIfAbsent(top, key -> new java.util.LinkedHashSet<>());
+      if (dot >= 0) {
+        below.add(field.substring(dot + 1));
+      } else {
+        below.add("*");
+      }
+    }
+    if (wanted.isEmpty()) {
+      return object(index, Set.of());
+    }
+    Map<String, String> cut = new LinkedHashMap<>();
+    wanted.forEach((top, below) -> {
+      if (top.equals("routes") && !below.contains("*")) {
+        cut.put(top, object(routes, below));
+      } else if (index.containsKey(top)) {
+        cut.put(top, index.get(top));
+      }
+    });
+    return object(cut, Set.of());
+  }
+
+  /** A JSON object of the entries, or of only the keys named when any are. */
+  private static String object(Map<String, String> entries, Set<String> only) {
     StringBuilder out = new StringBuilder("{");
-    index.forEach((name, value) -> {
-      if (fields.isEmpty() || fields.contains(name)) {
+    entries.forEach((name, value) -> {
+      if (only.isEmpty() || only.contains(name)) {
         out.append(out.length() > 1 ? "," : "").append(quote(name)).append(':').append(value);
       }
     });

@@ -109,13 +109,17 @@ final class WooCommerceSandboxTest {
   void theWordPressIndexNamesTheStoreAndItsTimeZoneWithoutAKeyAndListsWooCommerce() throws Exception {
     start(SandboxOptions.defaults());
 
-    JsonNode index = json(get("?_fields=name,url,timezone_string,namespaces", null));
+    JsonNode index = json(get("?_fields=name,url,timezone_string,routes./wc/v3", null));
+    JsonNode whole = json(get("", null));
 
-    assertThat(index.propertyNames()).containsExactly("name", "url", "timezone_string", "namespaces");
+    assertThat(index.propertyNames()).containsExactly("name", "url", "timezone_string", "routes");
     assertThat(index.get("name").asString()).isEqualTo("Acceptance Outfitters");
     assertThat(index.get("url").asString()).isEqualTo(sandbox.values().get("store_url"));
     assertThat(index.get("timezone_string").asString()).isEqualTo("America/Chicago");
-    assertThat(index.get("namespaces").valueStream().map(JsonNode::asString)).contains("wc/v3", "wp/v2");
+    assertThat(index.get("routes").propertyNames()).containsExactly("/wc/v3");
+    assertThat(index.at("/routes/~1wc~1v3/namespace").asString()).isEqualTo("wc/v3");
+    assertThat(whole.get("namespaces").valueStream().map(JsonNode::asString)).contains("wc/v3", "wp/v2");
+    assertThat(whole.get("routes").propertyNames()).contains("/", "/wc/v3", "/wp/v2");
   }
 
   @Test
@@ -266,12 +270,13 @@ final class WooCommerceSandboxTest {
 
     HttpResponse<String> namespace = send("GET", URI.create(blog + "/wp-json/wc/v3"), null);
     HttpResponse<String> orders = send("GET", URI.create(blog + "/wp-json/wc/v3/orders"), readKey());
-    JsonNode index = json(send("GET", URI.create(blog + "/wp-json/?_fields=name,namespaces"), readKey()));
+    JsonNode index = json(send("GET", URI.create(blog + "/wp-json/?_fields=name,namespaces,routes./wc/v3"), readKey()));
 
     assertThat(namespace.statusCode()).isEqualTo(404);
     assertThat(json(namespace).get("code").asString()).isEqualTo("rest_no_route");
     assertThat(orders.statusCode()).isEqualTo(404);
     assertThat(index.get("namespaces").valueStream().map(JsonNode::asString)).contains("wp/v2").doesNotContain("wc/v3");
+    assertThat(index.get("routes").isEmpty()).as("no /wc/v3 route").isTrue();
   }
 
   @Test
