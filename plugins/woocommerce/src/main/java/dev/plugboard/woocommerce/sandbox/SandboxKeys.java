@@ -29,7 +29,7 @@ public final class SandboxKeys {
       "ck_62462b0ef0aea54a8ce1db10dcc162beda21f5af", "cs_62462b0ef0aea54a8ce1db10dcc162beda21f5af");
 
   /** Well formed, but no sandbox key's secret: with a known key, answered "Consumer secret is invalid." */
-  public static final String WRONG_SECRET = "cs_0badc0de0badc0de0badc0de0badc0de0badc0";
+  public static final String WRONG_SECRET = "cs_0badc0de0badc0de0badc0de0badc0de0badc0de";
 
   private SandboxKeys() {}
 
