@@ -4,11 +4,13 @@ import java.util.Optional;
 
 /**
  * The WordPress sites the sandbox serves, each below its own folder of {@code http://127.0.0.1:PORT}:
- * the store, the same store behind a web host that strips the Authorization header before PHP
- * sees it (notes §3), and a WordPress site without WooCommerce.
+ * the store, the same store where WordPress lives in a sub-folder, the same store behind a web
+ * host that strips the Authorization header before PHP sees it (notes §3), and a WordPress site
+ * without WooCommerce.
  */
 enum Site {
   STRIPS_AUTHORIZATION("/strips-authorization", true, true),
+  SUB_FOLDER("/shop", true, false),
   BLOG("/blog", false, false),
   STORE("", true, false);
 

@@ -10,9 +10,9 @@ import org.pf4j.Extension;
  * {@code plugboard verify woocommerce --sandbox} tries the whole flow without a store. It answers
  * as WooCommerce does (notes §3, §4), telling the failures apart by the body's {@code code} and
  * {@code message}, with one key pair for each case ({@link SandboxKeys}) and one site for each
- * kind of address: the store at the root, the same store behind a web host that strips the
- * Authorization header at {@code /strips-authorization}, and a WordPress site without
- * WooCommerce at {@code /blog}.
+ * kind of address: the store at the root, the same store in a sub-folder at {@code /shop}, behind
+ * a web host that strips the Authorization header at {@code /strips-authorization}, and a
+ * WordPress site without WooCommerce at {@code /blog}.
  *
  * <p>Resources the options withhold ({@code --sandbox-scopes}) answer as they do to a key whose
  * WordPress user lacks the capability: 403 {@code woocommerce_rest_cannot_view}. The fault

@@ -283,10 +283,22 @@ final class WooCommerceSandboxTest {
   void anAddressOutsideTheRestApiIsTheWebServersOwnPage() throws Exception {
     start(SandboxOptions.defaults());
 
-    HttpResponse<String> page = send("GET", URI.create(sandbox.values().get("store_url") + "/shop/wp-json/"), null);
+    HttpResponse<String> page = send("GET", URI.create(sandbox.values().get("store_url") + "/nothing/wp-json/"), null);
 
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
+  }
+
+  @Test
+  void theStoreAnswersInASubFolderTooWithThatFolderInItsAddresses() throws Exception {
+    start(SandboxOptions.defaults());
+    String shop = sandbox.values().get("store_url") + "/shop";
+
+    HttpResponse<String> orders = send("GET", URI.create(shop + "/wp-json/wc/v3/orders?per_page=1"), readKey());
+    JsonNode index = json(send("GET", URI.create(shop + "/wp-json/?_fields=url"), null));
+
+    assertThat(orders.statusCode()).isEqualTo(200);
+    assertThat(index.get("url").asString()).isEqualTo(shop);
   }
 
   @Test
