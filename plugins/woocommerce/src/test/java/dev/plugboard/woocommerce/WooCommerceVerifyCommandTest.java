@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -189,6 +190,33 @@ final class WooCommerceVerifyCommandTest {
     assertThat(result.all()).contains("OAuth 1.0a").contains("in the clear");
     assertThat(elements(report.get("scopes"))).allSatisfy(scope -> assertThat(scope.get("status").asString())
         .isEqualTo("skipped"));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "consumer_key|ck_ABC|ck_ followed by 40 characters, each 0-9 or a-f",
+      "consumer_key|cs_0123456789abcdef0123456789abcdef01234567|ck_ followed by 40 characters",
+      "consumer_secret|cs_0123456789ABCDEF0123456789ABCDEF01234567|cs_ followed by 40 characters",
+      "store_url|https://shop.example.com:8443|443",
+      "store_url|https://192.168.1.10/shop|",
+      "store_url|https://localhost|",
+      "store_url|https://shop.example.com/?page=wc-settings|query"})
+  void aMalformedValueIsRefusedBeforeAnythingIsSentSayingWhatIsWrong(String field, String value, String says) {
+    Map<String, String> values = new java.util.HashMap<>(Map.of("store_url", "https://shop.example.com",
+        "consumer_key", SandboxKeys.UNKNOWN.consumerKey(), "consumer_secret", SandboxKeys.UNKNOWN.consumerSecret()));
+    values.put(field, value);
+
+    CliRun.Result result = cli.given(values, "verify", "woocommerce", "--json").run();
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+    JsonNode report = json(result.out());
+    assertThat(report.get("status").asString()).isEqualTo("invalid");
+    JsonNode check = elements(report.get("fields")).filter(f -> f.get("id").asString().equals(field)).findFirst()
+        .orElseThrow();
+    assertThat(check.get("status").asString()).isEqualTo("invalid");
+    assertThat(check.get("message").asString()).contains(says == null ? "" : says);
+    assertThat(result.all()).doesNotContain("Exception");
+    Canaries.assertNoneIn(result.all(), List.of(SandboxKeys.UNKNOWN.consumerSecret()));
   }
 
   @Test
