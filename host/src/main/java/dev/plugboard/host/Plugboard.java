@@ -255,6 +255,7 @@ public final class Plugboard implements AutoCloseable {
     private Aead aead;
     private Duration verificationTimeout = VerifyOptions.DEFAULT_TIMEOUT;
     private int parallelism;
+    private HostResolver resolver = HostResolver.SYSTEM;
 
     private Builder() {}
 
@@ -324,6 +325,15 @@ public final class Plugboard implements AutoCloseable {
     }
 
     /**
+     * How host names the user typed (a merchant's own domain) are resolved: the system's resolver
+     * unless given. Every address must be public; the run sends only to the addresses checked.
+     */
+    public Builder resolver(HostResolver resolver) {
+      this.resolver = Objects.requireNonNull(resolver, "resolver == null");
+      return this;
+    }
+
+    /**
      * Loads the plugins.
      *
      * @throws PlugboardException when the plugins folder is missing or not a folder
@@ -345,7 +355,7 @@ public final class Plugboard implements AutoCloseable {
           : aead != null ? new StoreChoice.ApplicationKey(aead)
           : new StoreChoice.KeysetFile();
       HostSettings settings = new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts,
-          verificationTimeout, parallelism);
+          verificationTimeout, parallelism, resolver);
       Components components = Components.create(settings, store);
       components.plugins();
       return new Plugboard(components);

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param fields each declared field and whether its value passed the format phase
  * @param scopes each declared scope, in declared order
  * @param problems findings about the connection as a whole, each with what to do
+ * @param warnings what verified but deserves a look, never a failure: more permission than the
+ *     connection needs, with what to change
  * @param checkedAt when the verification ran
  */
 public record VerificationReport(
@@ -28,6 +30,7 @@ public record VerificationReport(
     List<FieldCheck> fields,
     List<ScopeCheck> scopes,
     List<Problem> problems,
+    List<Problem> warnings,
     Instant checkedAt) {
 
   /** The verdict, and what the CLI exits with. */
@@ -50,7 +53,14 @@ public record VerificationReport(
     fields = List.copyOf(fields);
     scopes = List.copyOf(scopes);
     problems = List.copyOf(problems);
+    warnings = List.copyOf(warnings);
     Objects.requireNonNull(checkedAt, "checkedAt == null");
+  }
+
+  /** A report without warnings. */
+  public VerificationReport(String connector, Status status, Account account, List<PhaseCheck> phases,
+      List<FieldCheck> fields, List<ScopeCheck> scopes, List<Problem> problems, Instant checkedAt) {
+    this(connector, status, account, phases, fields, scopes, problems, List.of(), checkedAt);
   }
 
   public boolean verified() {

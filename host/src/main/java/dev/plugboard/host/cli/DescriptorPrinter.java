@@ -44,9 +44,11 @@ final class DescriptorPrinter {
   private void printFields(ConnectorDescriptor descriptor) {
     out.println("Values to hand over, in this order:");
     for (Field field : descriptor.fields()) {
-      String where = field.guideStep() == null ? "" : "; found at guide step " + field.guideStep();
-      out.println("  " + field.label() + " (" + field.id() + "): " + Words.lower(field.kind())
-          + (field.required() ? ", required" : ", optional") + where);
+      String where = field.guideStep() == null ? "" : "; found at guide step "
+          + descriptor.guide().number(field.guideStep());
+      String need = field.required() ? ", required"
+          : field.defaultValue() != null ? ", optional (default " + field.defaultValue() + ")" : ", optional";
+      out.println("  " + field.label() + " (" + field.id() + "): " + Words.lower(field.kind()) + need + where);
       String indent = "      ";
       wrap(field.help(), indent);
       if (field.example() != null) {
@@ -65,7 +67,8 @@ final class DescriptorPrinter {
   }
 
   private void printScopes(ConnectorDescriptor descriptor) {
-    Integer step = descriptor.scopeRemediation() == null ? null : descriptor.scopeRemediation().guideStep();
+    Integer step = descriptor.scopeRemediation() == null || descriptor.scopeRemediation().guideStep() == null ? null
+        : descriptor.guide().number(descriptor.scopeRemediation().guideStep());
     out.println("Scopes to grant" + (step == null ? "" : " (guide step " + step + ")") + ":");
     List<Scope> scopes = descriptor.scopes();
     int name = Math.max("Scope".length(), scopes.stream().mapToInt(s -> s.name().length()).max().orElse(0));

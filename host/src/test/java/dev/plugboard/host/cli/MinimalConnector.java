@@ -1,7 +1,7 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.internal.plugins.Descriptors;
 import dev.plugboard.host.testing.TestDescriptors;
 import dev.plugboard.host.testing.TestHost;
 import dev.plugboard.host.testing.TestPluginJar;
@@ -19,7 +19,7 @@ final class MinimalConnector {
   }
 
   static ConnectorDescriptor descriptor(String connectorId) {
-    return Mappers.strictYaml().readValue(TestDescriptors.minimal(connectorId), ConnectorDescriptor.class);
+    return Descriptors.parse("minimal.yaml", TestDescriptors.minimal(connectorId));
   }
 
   /** For {@code @RegisterExtension}: a host with the minimal plugin loaded. */

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 final class Checks {
 
   static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+  static final Pattern STEP_ID = Pattern.compile("[a-z][a-z0-9-]*");
   static final List<String> READ_ONLY_METHODS = List.of("GET", "HEAD");
+  static final List<String> OTHER_METHODS = List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   private Checks() {}
 
@@ -51,6 +53,18 @@ final class Checks {
     return Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
+  /** Names, each for a JSON Pointer into an answer ({@code name: /name}), in declared order. */
+  static Map<String, String> pointers(Map<String, String> values, String name) {
+    Map<String, String> result = orderedMap(values, name);
+    result.forEach((key, pointer) -> {
+      requireIdentifier(key, name);
+      if (!pointer.startsWith("/")) {
+        throw new InvalidDescriptorException(name + "." + key + " must be a JSON Pointer such as /name: " + pointer);
+      }
+    });
+    return result;
+  }
+
   static List<Integer> statuses(List<Integer> statuses, List<Integer> otherwise, String name) {
     List<Integer> result = statuses == null || statuses.isEmpty() ? otherwise : list(statuses, name);
     for (int status : result) {
@@ -61,11 +75,22 @@ final class Checks {
     return result;
   }
 
-  static String readOnlyMethod(String method, String name) {
+  /**
+   * A call's method: {@code GET} unless stated; anything but {@code GET} and {@code HEAD} only with
+   * the author's word, in {@code sideEffectFree}, on why the call changes nothing.
+   */
+  static String method(String method, String sideEffectFree, String name) {
     String upper = method == null ? "GET" : method.trim().toUpperCase(java.util.Locale.ROOT);
-    if (!READ_ONLY_METHODS.contains(upper)) {
-      throw new InvalidDescriptorException(
-          name + " must be one of " + READ_ONLY_METHODS + " (checks must not change anything): " + method);
+    if (READ_ONLY_METHODS.contains(upper)) {
+      return upper;
+    }
+    if (!OTHER_METHODS.contains(upper)) {
+      throw new InvalidDescriptorException(name + " must be one of " + READ_ONLY_METHODS + " or, with sideEffectFree, "
+          + OTHER_METHODS + ": " + method);
+    }
+    if (sideEffectFree == null || sideEffectFree.isBlank()) {
+      throw new InvalidDescriptorException(name + " is " + upper + ", which may change something: say in"
+          + " sideEffectFree why this call changes nothing, or use GET or HEAD");
     }
     return upper;
   }
@@ -75,7 +100,9 @@ final class Checks {
    * the query (platforms such as BigCommerce answer a trailing slash with an error).
    */
   static String relativePath(String path, String name) {
-    requireText(path, name);
+    if (path == null) {
+      throw new InvalidDescriptorException(name + " is missing (write '' for the base URL itself)");
+    }
     Template.parse(path, name);
     String beforeQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     if (path.startsWith("/") || path.contains("://")) {
@@ -87,10 +114,11 @@ final class Checks {
     return path;
   }
 
-  static Integer guideStep(Integer step, String name) {
-    if (step != null && step < 1) {
-      throw new InvalidDescriptorException(name + " must be 1 or more (guide steps count from 1): " + step);
+  /** A reference to a guide step: its id ({@code copy-api-path}), checked against the guide as a whole. */
+  static String guideStep(String step, String name) {
+    if (step != null && step.isBlank()) {
+      throw new InvalidDescriptorException(name + " is empty: name a guide step by its id");
     }
-    return step;
+    return step == null ? null : step.trim();
   }
 }

@@ -1,16 +1,25 @@
 package dev.plugboard.api.descriptor;
 
+import java.util.List;
+
 /**
- * The cheapest call that tells whether the platform accepts the credentials at all, before any
- * scope is probed. A status in {@code http.rejectedStatuses} means they were rejected.
+ * The cheapest call that tells whether the platform accepts the credentials at all. A status in
+ * {@code http.rejectedStatuses}, or an answer a rule calls rejected, means they were rejected.
  *
  * @param method {@code GET} (the default) or {@code HEAD}
  * @param path template relative to {@code http.baseUrl}
+ * @param sideEffectFree why a call that is not {@code GET} or {@code HEAD} changes nothing
+ * @param answers rules for this call's answers
  */
-public record CredentialsCheck(String method, String path) {
+public record CredentialsCheck(String method, String path, String sideEffectFree, List<AnswerRule> answers) {
 
   public CredentialsCheck {
-    method = Checks.readOnlyMethod(method, "method");
-    Checks.relativePath(path, "path");
+    Call call = Call.of(method, path, true, sideEffectFree, answers);
+    method = call.method();
+    answers = call.answers();
+  }
+
+  public Call call() {
+    return new Call(method, path, true, sideEffectFree, answers);
   }
 }

@@ -22,9 +22,14 @@ import java.util.regex.PatternSyntaxException;
  * @param parts names for the pattern's capturing groups, in order ({@code [store_hash]}); usable
  *     in templates as {@code {field.part}}
  * @param normalize clean-ups applied before checking; {@code [trim, strip_quotes]} unless stated
- * @param guideStep the setup guide step (from 1) where the user finds the value
+ * @param guideStep the id of the setup guide step where the user finds the value
  * @param fileLabels the labels this value carries in the platform's downloaded credentials file
  * @param advisory what the value usually looks like, warned about when it does not
+ * @param defaultValue the value used when none is given (YAML key {@code defaultValue}); a field
+ *     with one always has a value, so templates may name it
+ * @param canonical for a {@link FieldKind#URL}: the value kept, as a template of the field's own
+ *     parts ({@code {store_url.origin}{store_url.site_path}}), so that a pasted page address is
+ *     kept as the site's root; {@code {field}} in templates then means this value
  */
 public record Field(
     String id,
@@ -37,9 +42,11 @@ public record Field(
     String patternHint,
     List<String> parts,
     List<Normalization> normalize,
-    Integer guideStep,
+    String guideStep,
     List<String> fileLabels,
-    Advisory advisory) {
+    Advisory advisory,
+    String defaultValue,
+    String canonical) {
 
   /** The parts every {@link FieldKind#URL} field offers to templates. */
   public static final List<String> URL_PARTS = List.of("origin", "scheme", "host", "port");
@@ -63,6 +70,25 @@ public record Field(
     guideStep = Checks.guideStep(guideStep, "guideStep");
     fileLabels = Checks.list(fileLabels, "fileLabels").stream().map(String::trim).toList();
     fileLabels.forEach(fileLabel -> Checks.requireText(fileLabel, "fileLabels"));
+    if (defaultValue != null && defaultValue.isBlank()) {
+      throw new InvalidDescriptorException("defaultValue is blank: give a value or leave the key out");
+    }
+    if (defaultValue != null && kind == FieldKind.SECRET) {
+      throw new InvalidDescriptorException("defaultValue is given for the secret field " + id
+          + "; a secret cannot have a default written in the descriptor");
+    }
+    if (canonical != null) {
+      if (kind != FieldKind.URL) {
+        throw new InvalidDescriptorException("canonical is for url fields only; " + id + " is " + kind.name().toLowerCase(
+            java.util.Locale.ROOT));
+      }
+      for (String placeholder : Template.parse(canonical, "canonical").placeholders()) {
+        if (!Template.nameOf(placeholder).equals(id) || Template.partOf(placeholder) == null) {
+          throw new InvalidDescriptorException("canonical may name only this field's parts, such as {" + id
+              + ".origin}: {" + placeholder + "}");
+        }
+      }
+    }
     if (pattern != null) {
       Pattern compiled = compile(pattern, "pattern");
       Checks.requireText(patternHint, "patternHint (the pattern in words, for users)");
@@ -70,6 +96,11 @@ public record Field(
     } else if (!parts.isEmpty()) {
       throw new InvalidDescriptorException("parts needs a pattern with capturing groups to take them from");
     }
+  }
+
+  /** Whether the field always has a value: required, or with a default. */
+  public boolean alwaysGiven() {
+    return required || defaultValue != null;
   }
 
   /** Whether the value must never be shown, logged or stored in plaintext. */

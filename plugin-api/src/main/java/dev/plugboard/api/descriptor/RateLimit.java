@@ -2,17 +2,26 @@ package dev.plugboard.api.descriptor;
 
 /**
  * How the platform reports its rate limit, as response header names. Every header is optional;
- * name those the platform sends.
+ * name those the platform sends. The standard {@code Retry-After} (seconds, fractional seconds or
+ * an HTTP date) is always understood after a 429 or 503.
  *
  * @param requestsLeftHeader requests left in the current window
  * @param resetMsHeader milliseconds until the window resets (wait this long after a 429)
  * @param quotaHeader requests allowed per window
  * @param windowMsHeader the window's length in milliseconds
- * @param retryAfterSecondsHeader seconds to wait after a 429, when the platform sends it
+ * @param retryAfterSecondsHeader another name the platform gives its retry-after header, read as
+ *     {@code Retry-After} is ({@code X-Retry-After})
+ * @param usedOfLimitHeader requests used and allowed in one header, {@code used/limit}
+ *     ({@code X-Shopify-Shop-Api-Call-Limit: 32/40})
  */
 public record RateLimit(
     String requestsLeftHeader,
     String resetMsHeader,
     String quotaHeader,
     String windowMsHeader,
-    String retryAfterSecondsHeader) {}
+    String retryAfterSecondsHeader,
+    String usedOfLimitHeader) {
+
+  /** A platform that reports nothing. */
+  public static final RateLimit NONE = new RateLimit(null, null, null, null, null, null);
+}

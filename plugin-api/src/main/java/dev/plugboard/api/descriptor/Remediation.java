@@ -3,14 +3,14 @@ package dev.plugboard.api.descriptor;
 /**
  * What to do about a problem: which setup guide step, and the exact setting.
  *
- * @param guideStep the guide step (from 1) to go back to
+ * @param guideStep the id of the guide step to go back to
  * @param text the instruction; a template that may name {@code {scope.name}},
  *     {@code {scope.permission}} and {@code {scope.id}}
  */
-public record Remediation(Integer guideStep, String text) {
+public record Remediation(String guideStep, String text) {
 
   public Remediation {
-    Checks.guideStep(guideStep, "guideStep");
+    guideStep = Checks.guideStep(guideStep, "guideStep");
     Checks.requireText(text, "text");
     Template.parse(text, "text");
   }

@@ -6,7 +6,7 @@ package dev.plugboard.api.descriptor;
  * @param name the scope's label in the platform's UI ({@code Orders})
  * @param permission the level to choose there ({@code Read-only})
  * @param id the platform's own scope identifier ({@code store_v2_orders_read_only})
- * @param probe the call that proves it
+ * @param probe the call that proves it; needed unless the descriptor has a {@code scopeListing}
  * @param remediation what to do when it is missing; the descriptor's {@code scopeRemediation}
  *     unless stated
  */
@@ -16,9 +16,5 @@ public record Scope(String name, String permission, String id, Probe probe, Reme
     Checks.requireText(name, "name");
     Checks.requireText(permission, "permission");
     Checks.requireText(id, "id");
-    if (probe == null) {
-      throw new InvalidDescriptorException(
-          "probe is missing for scope " + name + ": every scope needs the call that proves it");
-    }
   }
 }

@@ -12,60 +12,63 @@ import org.junit.jupiter.api.Test;
 final class ConnectorDescriptorTest {
 
   private static final Field API = new Field("api", "API", FieldKind.URL, true, "help", null, "^/a/([a-z]+)$",
-      "words", List.of("account"), null, 1, List.of("API"), null);
+      "words", List.of("account"), null, "one", List.of("API"), null, null, null);
   private static final Field TOKEN = new Field("token", "Token", FieldKind.SECRET, true, "help", null, null, null,
-      null, null, 2, List.of("TOKEN"), null);
-  private static final Guide GUIDE = new Guide("Set up", List.of(new GuideStep("One", "Do one."),
-      new GuideStep("Two", "Do two.")));
-  private static final Diagnoses DIAGNOSES = new Diagnoses(
-      new Diagnosis("rejected", new Remediation(2, "new token")), new Diagnosis("mismatch", new Remediation(1, "x")));
+      null, null, "two", List.of("TOKEN"), null, null, null);
+  private static final Guide GUIDE = new Guide("Set up", List.of(new GuideStep("one", "One", "Do one."),
+      new GuideStep("two", "Two", "Do two.")));
+  private static final List<Diagnosis> DIAGNOSES = List.of(
+      new Diagnosis("credentials_rejected", null, "rejected", new Remediation("two", "new token")),
+      new Diagnosis("credentials_mismatch", DiagnosisTrigger.EVERY_SCOPE_MISSING, "mismatch",
+          new Remediation("one", "x")));
 
   @Test
   void aValidDescriptorIsBuilt() {
     ConnectorDescriptor descriptor = descriptor("{api.origin}/a/{api.account}/", headers("Bearer {token}"),
-        "orders?limit=1", new Remediation(2, "Grant {scope.name}: {scope.permission}"));
+        "orders?limit=1", new Remediation("two", "Grant {scope.name}: {scope.permission}"));
 
     assertThat(descriptor.field("token")).contains(TOKEN);
-    assertThat(descriptor.remediationFor(descriptor.scopes().get(0)).guideStep()).isEqualTo(2);
+    assertThat(descriptor.remediationFor(descriptor.scopes().get(0)).guideStep()).isEqualTo("two");
   }
 
   @Test
   void aSecretMayOnlyAppearInHeaders() {
     assertThatThrownBy(() -> descriptor("{api.origin}/a/{api.account}/", headers("Bearer {token}"),
-            "orders?token={token}", new Remediation(2, "x")))
-        .hasMessage("scopes[0].probe.path names the secret field token; secrets may appear in http.headers only,"
-            + " never in addresses or texts");
+            "orders?token={token}", new Remediation("two", "x")))
+        .hasMessage("scopes[0].probe.path names the secret field token; secrets may appear in http.headers and"
+            + " http.auth only, never in addresses or texts");
   }
 
   @Test
   void aDiagnosisMayNotNameASecret() {
-    Diagnoses leaking = new Diagnoses(new Diagnosis("rejected {token}", new Remediation(2, "new token")),
-        DIAGNOSES.allScopesForbidden());
+    List<Diagnosis> leaking = List.of(new Diagnosis("credentials_rejected", null, "rejected {token}",
+        new Remediation("two", "new token")), DIAGNOSES.get(1));
 
     assertThatThrownBy(() -> descriptor("{api.origin}/a/{api.account}/", headers("Bearer {token}"), "orders",
-            new Remediation(2, "x"), leaking))
-        .hasMessage("diagnoses.rejectedCredentials.message names the secret field token; secrets may appear in"
-            + " http.headers only, never in addresses or texts");
+            new Remediation("two", "x"), leaking))
+        .hasMessage("diagnoses[0].message names the secret field token; secrets may appear in"
+            + " http.headers and http.auth only, never in addresses or texts");
   }
 
   @Test
   void aTemplateMayNameRequiredFieldsOnly() {
     Field optionalRegion = new Field("region", "Region", FieldKind.TEXT, false, "help", null, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null);
 
-    assertThatThrownBy(() -> new ConnectorDescriptor("shop", "Shop", "A shop.", GUIDE, List.of(API, TOKEN, optionalRegion),
-            null, new Http("{api.origin}/a/{region}/", List.of("api.example"), headers("Bearer {token}"), null, null),
-            new CredentialsCheck(null, "me"),
-            new Identity(null, "account", Map.of("name", "/name"), null, "{account.name}"),
-            List.of(), new Remediation(2, "x"), DIAGNOSES))
-        .hasMessage("http.baseUrl names the optional field region; a template may name required fields only,"
-            + " since it needs a value every time");
+    assertThatThrownBy(() -> new ConnectorDescriptor(ConnectorDescriptor.FORMAT, "shop", "Shop", "A shop.", GUIDE,
+            List.of(API, TOKEN, optionalRegion), null,
+            new Http("{api.origin}/a/{region}/", List.of("api.example"), null, headers("Bearer {token}"), null, null, null),
+            null, new CredentialsCheck(null, "me", null, null),
+            new Identity("account", Map.of("name", "/name"), null, "{account.name}"),
+            List.of(), null, new Remediation("two", "x"), null, DIAGNOSES))
+        .hasMessage("http.baseUrl names the optional field region; a template may name required fields (or fields"
+            + " with a defaultValue) only, since it needs a value every time");
   }
 
   @Test
   void aPartMustExistOnTheField() {
     assertThatThrownBy(() -> descriptor("{api.origin}/a/{api.store}/", headers("Bearer {token}"), "orders",
-            new Remediation(2, "x")))
+            new Remediation("two", "x")))
         .hasMessageContaining("http.baseUrl names {api.store}, which is not one of fields api parts"
             + " [origin, scheme, host, port, account]");
   }
@@ -73,23 +76,24 @@ final class ConnectorDescriptorTest {
   @Test
   void theBaseUrlMustStartAtAnAllowedHostOrAUrlFieldsOrigin() {
     assertThatThrownBy(() -> descriptor("https://evil.example/", headers("Bearer {token}"), "orders",
-            new Remediation(2, "x")))
+            new Remediation("two", "x")))
         .hasMessageContaining("http.baseUrl's host evil.example is not in http.allowedHosts [api.example]");
-    assertThatThrownBy(() -> descriptor("{api.account}/", headers("Bearer {token}"), "orders", new Remediation(2, "x")))
-        .hasMessageContaining("http.baseUrl must start with https://HOST/ or with {field.origin} of a url field");
+    assertThatThrownBy(() -> descriptor("{api.account}/", headers("Bearer {token}"), "orders", new Remediation("two", "x")))
+        .hasMessageContaining("http.baseUrl must start with https://HOST/, or with {field} or {field.origin} of a url"
+            + " field");
   }
 
   @Test
   void aGuideStepMustExist() {
     assertThatThrownBy(() -> descriptor("{api.origin}/a/{api.account}/", headers("Bearer {token}"), "orders",
-            new Remediation(3, "x")))
-        .hasMessage("scopeRemediation.guideStep is 3 but the guide has 2 steps");
+            new Remediation("three", "x")))
+        .hasMessage("scopeRemediation.guideStep names no guide step three (steps: one, two)");
   }
 
   @Test
   void aProbeMayNameAnAccountValueTheIdentityTakes() {
     assertThatThrownBy(() -> descriptor("{api.origin}/a/{api.account}/", headers("Bearer {token}"),
-            "channels/{account.channel}/listings", new Remediation(2, "x")))
+            "channels/{account.channel}/listings", new Remediation("two", "x")))
         .hasMessageContaining("names {account.channel}, which is not one of identity.values [name]");
   }
 
@@ -105,12 +109,12 @@ final class ConnectorDescriptorTest {
   }
 
   private static ConnectorDescriptor descriptor(String baseUrl, Map<String, String> headers, String probePath,
-      Remediation scopeRemediation, Diagnoses diagnoses) {
-    return new ConnectorDescriptor("shop", "Shop", "A shop.", GUIDE, List.of(API, TOKEN), null,
-        new Http(baseUrl, List.of("api.example"), headers, null, null),
-        new CredentialsCheck(null, "me"),
-        new Identity(null, "account", Map.of("name", "/name"), null, "{account.name}"),
-        List.of(new Scope("Orders", "Read", "orders_read", new Probe(null, probePath, List.of(200), null), null)),
-        scopeRemediation, diagnoses);
+      Remediation scopeRemediation, List<Diagnosis> diagnoses) {
+    return new ConnectorDescriptor(ConnectorDescriptor.FORMAT, "shop", "Shop", "A shop.", GUIDE, List.of(API, TOKEN),
+        null, new Http(baseUrl, List.of("api.example"), null, headers, null, null, null),
+        null, new CredentialsCheck(null, "me", null, null),
+        new Identity("account", Map.of("name", "/name"), null, "{account.name}"),
+        List.of(new Scope("Orders", "Read", "orders_read", new Probe(probePath, List.of(200)), null)),
+        null, scopeRemediation, null, diagnoses);
   }
 }

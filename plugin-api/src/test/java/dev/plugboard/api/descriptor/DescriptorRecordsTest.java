@@ -20,65 +20,67 @@ final class DescriptorRecordsTest {
   @Test
   void aFieldWithAPatternMustSayItInWords() {
     assertThatThrownBy(() -> new Field("token", "Token", FieldKind.SECRET, true, "help", null, "^[a-z]+$", null,
-            null, null, null, null, null))
+            null, null, null, null, null, null, null))
         .hasMessage("patternHint (the pattern in words, for users) is missing");
   }
 
   @Test
   void partsNeedAsManyCapturingGroups() {
     assertThatThrownBy(() -> new Field("api", "API", FieldKind.URL, true, "help", null, "^/stores/[a-z]+$", "words",
-            List.of("store_hash"), null, null, null, null))
+            List.of("store_hash"), null, null, null, null, null, null))
         .hasMessage("parts names 1 parts but the pattern has 0 capturing groups");
   }
 
   @Test
   void urlFieldsOfferTheirUrlPartsAndTheirNamedParts() {
     Field field = new Field("api", "API", FieldKind.URL, true, "help", null, "^/stores/([a-z]+)$", "words",
-        List.of("store_hash"), null, null, null, null);
+        List.of("store_hash"), null, null, null, null, null, null);
 
     assertThat(field.partNames()).containsExactly("origin", "scheme", "host", "port", "store_hash");
   }
 
   @Test
   void aProbeMayOnlyRead() {
-    assertThatThrownBy(() -> new Probe("DELETE", "v3/orders/1", List.of(204), null))
-        .hasMessageContaining("must be one of [GET, HEAD] (checks must not change anything): DELETE");
+    assertThatThrownBy(() -> new Probe("DELETE", "v3/orders/1", null, null, List.of(204), null))
+        .hasMessageContaining("is DELETE, which may change something: say in sideEffectFree why this call changes"
+            + " nothing, or use GET or HEAD");
   }
 
   @Test
   void aProbePathIsRelativeWithoutATrailingSlash() {
-    assertThatThrownBy(() -> new Probe(null, "/v3/orders", List.of(200), null)).hasMessageContaining("no leading /");
-    assertThatThrownBy(() -> new Probe(null, "v3/orders/?limit=1", List.of(200), null))
+    assertThatThrownBy(() -> new Probe("/v3/orders", List.of(200))).hasMessageContaining("no leading /");
+    assertThatThrownBy(() -> new Probe("v3/orders/?limit=1", List.of(200)))
         .hasMessageContaining("must not hold // or end in /");
   }
 
   @Test
   void aProbeMeansMissingOn403UnlessItSaysOtherwise() {
-    assertThat(new Probe(null, "v3/orders", List.of(200), null).missing()).containsExactly(403);
+    assertThat(new Probe("v3/orders", List.of(200)).missing()).containsExactly(403);
   }
 
   @Test
   void aStatusCannotMeanBothGrantedAndMissing() {
-    assertThatThrownBy(() -> new Probe(null, "v3/orders", List.of(200, 403), null))
+    assertThatThrownBy(() -> new Probe("v3/orders", List.of(200, 403)))
         .hasMessage("status 403 is in both granted and missing");
   }
 
   @Test
   void identityValuesAreJsonPointersAndDefaultsNameThem() {
-    assertThatThrownBy(() -> new Identity(null, "v2/store", Map.of("name", "name"), null, "{account.name}"))
+    assertThatThrownBy(() -> new Identity("v2/store", Map.of("name", "name"), null, "{account.name}"))
         .hasMessageContaining("values.name must be a JSON Pointer such as /name");
-    assertThatThrownBy(() -> new Identity(null, "v2/store", Map.of("name", "/name"), Map.of("channel", "1"), "x"))
+    assertThatThrownBy(() -> new Identity("v2/store", Map.of("name", "/name"), Map.of("channel", "1"), "x"))
         .hasMessageContaining("defaults.channel names no entry of values");
   }
 
   @Test
   void allowedHostsAreBareLowercaseHostNames() {
-    assertThatThrownBy(() -> new Http("https://api.example/", List.of("api.example:8443"), null, null, null))
-        .hasMessageContaining("allowedHosts must hold lowercase host names only: api.example:8443");
+    assertThatThrownBy(() -> new Http("https://api.example/", List.of("api.example:8443"), null, null, null, null, null))
+        .hasMessageContaining("allowedHosts must hold lowercase host names or templates such as {store_url.host} only:"
+            + " api.example:8443");
   }
 
   private static Field token(Boolean required) {
     return new Field("token", "Token", FieldKind.SECRET, required, "help", null, null, null, null, null, null, null,
-        null);
+        null, null, null);
   }
 }

@@ -83,12 +83,12 @@ final class BigCommerceDescriptorTest {
         "Click Create API account.",
         "In Name, type a name you will recognise later, such as Plugboard.",
         "Set Token type to V2/V3 API token.");
-    String scopesStep = bigcommerce.guide().steps().get(bigcommerce.scopeRemediation().guideStep() - 1).text();
+    String scopesStep = bigcommerce.guide().step(bigcommerce.scopeRemediation().guideStep()).orElseThrow().text();
     bigcommerce.scopes().forEach(scope -> assertThat(scopesStep).contains(scope.name()));
     assertThat(scopesStep).contains("Read-only", "Leave every other scope at None.");
-    assertThat(bigcommerce.guide().steps().get(bigcommerce.field("access_token").orElseThrow().guideStep() - 1).text())
+    assertThat(bigcommerce.guide().step(bigcommerce.field("access_token").orElseThrow().guideStep()).orElseThrow().text())
         .contains("Access Token, Client ID and Client Secret", "shown once only", ".txt file");
-    assertThat(bigcommerce.guide().steps().get(bigcommerce.field("api_path").orElseThrow().guideStep() - 1).title())
+    assertThat(bigcommerce.guide().step(bigcommerce.field("api_path").orElseThrow().guideStep()).orElseThrow().title())
         .isEqualTo("Copy the API Path");
   }
 

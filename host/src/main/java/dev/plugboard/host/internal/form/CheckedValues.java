@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.form;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,14 +18,30 @@ import java.util.Set;
  * @param placeholders every name a descriptor template may use, with its value: {@code access_token}
  *     for a field, {@code api_path.store_hash} or {@code api_path.origin} for a part
  * @param secretFields the ids of the fields whose values are secrets
+ * @param allowedHosts the hosts credentials may go to, with those taken from the values filled in
+ * @param guardedHosts the hosts taken from the values, each with the field it came from: they are
+ *     resolved and checked to be public before anything is sent
  */
 public record CheckedValues(
-    String connectorId, Map<String, String> fields, Map<String, String> placeholders, Set<String> secretFields) {
+    String connectorId,
+    Map<String, String> fields,
+    Map<String, String> placeholders,
+    Set<String> secretFields,
+    List<String> allowedHosts,
+    Map<String, String> guardedHosts) {
 
   public CheckedValues {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
     secretFields = Set.copyOf(secretFields);
+    allowedHosts = List.copyOf(allowedHosts);
+    guardedHosts = Collections.unmodifiableMap(new LinkedHashMap<>(guardedHosts));
+  }
+
+  /** Values whose hosts are all literal ones, none to guard. */
+  public CheckedValues(
+      String connectorId, Map<String, String> fields, Map<String, String> placeholders, Set<String> secretFields) {
+    this(connectorId, fields, placeholders, secretFields, List.of(), Map.of());
   }
 
   /** The value a template placeholder stands for. */

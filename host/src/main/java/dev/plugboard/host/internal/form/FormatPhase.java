@@ -3,13 +3,16 @@ package dev.plugboard.host.internal.form;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.FieldKind;
+import dev.plugboard.api.descriptor.Http;
 import dev.plugboard.api.descriptor.Template;
 import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.internal.http.AllowedHosts;
+import dev.plugboard.host.internal.net.HostNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,11 +38,13 @@ public final class FormatPhase {
   public static final int MAX_LENGTH = 4096;
 
   private final ConnectorDescriptor descriptor;
+  private final AllowedHosts hosts;
   private final UrlCheck urls;
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
 
   public FormatPhase(ConnectorDescriptor descriptor, AllowedHosts hosts) {
     this.descriptor = descriptor;
+    this.hosts = hosts;
     this.urls = new UrlCheck(hosts);
     descriptor.fields().stream().filter(f -> f.pattern() != null)
         .forEach(f -> patterns.put(f.id(), Pattern.compile(f.pattern())));
@@ -74,10 +79,35 @@ public final class FormatPhase {
       });
     }
     boolean passed = checks.stream().allMatch(c -> c.status() == FieldCheck.Status.OK);
+    if (!passed) {
+      return new FormatResult(checks, Optional.empty());
+    }
+    List<String> allowed = new ArrayList<>();
+    Map<String, String> guarded = new LinkedHashMap<>();
+    for (String entry : descriptor.http().allowedHosts()) {
+      if (!Http.fromValues(entry)) {
+        allowed.add(entry);
+        continue;
+      }
+      Template template = Template.parse(entry, "http.allowedHosts");
+      String host = template.render(placeholders::get).toLowerCase(Locale.ROOT);
+      String fieldId = Template.nameOf(template.placeholders().get(0));
+      allowed.add(host);
+      if (hosts.extraHosts().stream().noneMatch(extra -> extra.host().equals(host))) {
+        Optional<String> refusal = HostNames.refusal(host);
+        if (refusal.isPresent()) {
+          Field field = descriptor.field(fieldId).orElseThrow();
+          checks.replaceAll(check -> check.id().equals(fieldId)
+              ? new FieldCheck(fieldId, FieldCheck.Status.INVALID, field.label() + " " + refusal.get() + ".")
+              : check);
+          return new FormatResult(checks, Optional.empty());
+        }
+        guarded.put(host, fieldId);
+      }
+    }
     Set<String> secrets = descriptor.fields().stream().filter(Field::secret).map(Field::id).collect(Collectors.toSet());
-    return new FormatResult(checks, passed
-        ? Optional.of(new CheckedValues(descriptor.id(), fields, placeholders, secrets))
-        : Optional.empty());
+    return new FormatResult(checks,
+        Optional.of(new CheckedValues(descriptor.id(), fields, placeholders, secrets, allowed, guarded)));
   }
 
   /** One field's check, as a prompt asks again until it passes. */
@@ -96,6 +126,9 @@ public final class FormatPhase {
 
   private Outcome outcome(Field field, String raw) {
     String value = raw == null ? "" : Normalizer.apply(field.normalize(), raw);
+    if (value.isEmpty() && field.defaultValue() != null) {
+      value = field.defaultValue();
+    }
     if (value.isEmpty()) {
       return field.required()
           ? refuse(field, FieldCheck.Status.MISSING, field.label() + " is missing" + whereToFind(field))
@@ -116,7 +149,7 @@ public final class FormatPhase {
     String subject = value;
     Map<String, String> parts = new LinkedHashMap<>();
     if (field.kind() == FieldKind.URL) {
-      UrlCheck.Result url = urls.check(value);
+      UrlCheck.Result url = urls.check(value, hostFromValue(field), field.canonical() != null);
       if (url instanceof UrlCheck.Refused refused) {
         return refuse(field, FieldCheck.Status.INVALID, urlMessage(field, refused));
       }
@@ -126,6 +159,11 @@ public final class FormatPhase {
       parts.putAll(accepted.parts());
     }
     return matchPattern(field, value, subject, parts);
+  }
+
+  /** Whether the allowed hosts take this url field's own host ({@code {store_url.host}}): any public host will do. */
+  private boolean hostFromValue(Field field) {
+    return descriptor.http().allowedHosts().contains("{" + field.id() + ".host}");
   }
 
   private Outcome matchPattern(Field field, String value, String subject, Map<String, String> parts) {
@@ -142,7 +180,9 @@ public final class FormatPhase {
       }
     }
     String warning = field.advisory() == null || field.advisory().matches(subject) ? "" : field.advisory().message();
-    return new Outcome(new FieldCheck(field.id(), FieldCheck.Status.OK, warning), Optional.of(value), parts);
+    String kept = field.canonical() == null ? value
+        : Template.parse(field.canonical(), "canonical").render(name -> parts.getOrDefault(Template.partOf(name), ""));
+    return new Outcome(new FieldCheck(field.id(), FieldCheck.Status.OK, warning), Optional.of(kept), parts);
   }
 
   private static Outcome refuse(Field field, FieldCheck.Status status, String message) {
@@ -180,8 +220,9 @@ public final class FormatPhase {
     if (field.guideStep() == null) {
       return ".";
     }
-    return "; it is shown at step " + field.guideStep() + " of the setup guide ("
-        + descriptor.guide().steps().get(field.guideStep() - 1).title() + ").";
+    int number = descriptor.guide().number(field.guideStep());
+    return "; it is shown at step " + number + " of the setup guide ("
+        + descriptor.guide().steps().get(number - 1).title() + ").";
   }
 
   /** The text ending in one full stop. */

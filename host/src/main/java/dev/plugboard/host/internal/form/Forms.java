@@ -28,7 +28,7 @@ public final class Forms {
   }
 
   private static FormField field(ConnectorDescriptor descriptor, Field field) {
-    Integer step = field.guideStep();
+    Integer step = field.guideStep() == null ? null : descriptor.guide().number(field.guideStep());
     return new FormField(
         field.id(),
         field.label(),

@@ -1,6 +1,7 @@
 package dev.plugboard.host.internal.form;
 
 import dev.plugboard.host.internal.http.AllowedHosts;
+import dev.plugboard.host.internal.net.HostNames;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,7 +46,21 @@ final class UrlCheck {
    */
   record Refused(String reason, String destination) implements Result {}
 
-  Result check(String address) {
+  /**
+   * Reads {@code address}; {@code hostFromValue} when the connector sends to whatever host the
+   * address names (a merchant's own domain), which must then be a public host name on https's
+   * default port, unless it is a host added for testing.
+   */
+  Result check(String address, boolean hostFromValue) {
+    return check(address, hostFromValue, false);
+  }
+
+  /**
+   * As {@link #check(String, boolean)}; {@code keepsPathOnly} when the field keeps only parts of
+   * the address (a {@code canonical} value), so that a pasted page address with a query or a
+   * fragment is read for its path rather than refused.
+   */
+  Result check(String address, boolean hostFromValue, boolean keepsPathOnly) {
     Optional<Refused> lookAlike = nonAsciiHost(address);
     if (lookAlike.isPresent()) {
       return lookAlike.get();
@@ -71,20 +86,37 @@ final class UrlCheck {
       return new Refused("holds user information before an @, so requests would go to " + destination
           + " whatever comes before the @", destination);
     }
-    if (uri.getRawQuery() != null) {
+    if (uri.getRawQuery() != null && !keepsPathOnly) {
       return new Refused("must not hold a query (the part from ?); remove it", "");
     }
-    if (uri.getRawFragment() != null) {
+    if (uri.getRawFragment() != null && !keepsPathOnly) {
       return new Refused("must not hold a fragment (the part from #); remove it", "");
     }
     if (!uri.getRawAuthority().toLowerCase(Locale.ROOT).equals(destination)) {
       return new Refused("has an empty or zero-padded port; write the address without it", "");
     }
-    Optional<String> refusal = hosts.refusal(scheme, host, uri.getPort());
+    Optional<String> refusal = hostFromValue && !hosts.isExtra(host)
+        ? ownHostRefusal(scheme, host, uri.getPort())
+        : hosts.refusal(scheme, host, uri.getPort()).map(reason -> kindOf(host) + reason);
     if (refusal.isPresent()) {
-      return new Refused(kindOf(host) + refusal.get(), destination);
+      return new Refused(refusal.get(), destination);
     }
     return accepted(scheme, hostText, host, uri.getPort(), uri.getRawPath());
+  }
+
+  /** A merchant's own host: a public name, over https, on the default port. */
+  private static Optional<String> ownHostRefusal(String scheme, String host, int port) {
+    Optional<String> name = HostNames.refusal(host);
+    if (name.isPresent()) {
+      return name;
+    }
+    if (!scheme.equals("https")) {
+      return Optional.of("must start with https://: over plain http the credentials would travel unencrypted");
+    }
+    if (port != -1 && port != 443) {
+      return Optional.of("names port " + port + "; only the default https port (443) is allowed");
+    }
+    return Optional.empty();
   }
 
   private static Accepted accepted(String scheme, String hostText, String host, int port, String path) {

@@ -64,6 +64,12 @@ public final class AllowedHosts {
     return Optional.empty();
   }
 
+  /** Whether {@code host} was added for testing ({@code --allow-host}), at any port. */
+  public boolean isExtra(String host) {
+    String normalised = host == null ? "" : host.toLowerCase(Locale.ROOT);
+    return extraHosts.stream().anyMatch(extra -> extra.host().equals(normalised));
+  }
+
   /** The allowed hosts, for messages: {@code api.bigcommerce.com, 127.0.0.1:4010 (for testing)}. */
   public String describe() {
     List<String> names = new ArrayList<>(descriptorHosts);

@@ -13,6 +13,7 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ public final class ApiSession implements AutoCloseable {
   private static final long MAX_BODY = 1 << 20;
   /** 429s one call accepts before giving up, however short the waits the platform asks for. */
   private static final int MAX_RATE_LIMITED = 20;
+  /** The methods HTTP gives a body; OkHttp refuses to send them without one. */
+  private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
   private final OkHttpClient client;
   private final ApiTarget target;
@@ -64,19 +67,25 @@ public final class ApiSession implements AutoCloseable {
     return deadline;
   }
 
-  /** Sends {@code method url}, retrying and waiting as needed; {@code readBody} keeps the answer's text. */
-  public HttpOutcome send(String method, HttpUrl url, boolean readBody) {
+  /**
+   * Sends {@code method url}, retrying and waiting as needed; {@code authenticated} for the
+   * credentials to go with it (where the allow-list permits), {@code readBody} to keep the answer's text.
+   */
+  public HttpOutcome send(String method, HttpUrl url, boolean authenticated, boolean readBody) {
     Exchange exchange = new Exchange(method, url, System.nanoTime());
     Optional<String> refusal = target.allowedHosts().refusal(url.scheme(), url.host(), url.port());
     if (refusal.isPresent()) {
       return new HttpOutcome.Refused(refusal.get(), exchange.evidence(refusal.get()));
     }
-    Request request = new Request.Builder()
+    Request.Builder builder = new Request.Builder()
         .url(url)
-        .method(method, null)
-        .headers(headers(target))
-        .tag(Credentials.class, credentials)
-        .build();
+        // A method that needs a body gets an empty one: the descriptor vouched that the call changes nothing.
+        .method(method, BODY_METHODS.contains(method) ? RequestBody.create(new byte[0]) : null)
+        .headers(headers(target));
+    if (authenticated) {
+      builder.tag(Credentials.class, credentials);
+    }
+    Request request = builder.build();
     try {
       return exchange.run(request, readBody);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.http;
 
+import dev.plugboard.host.internal.net.GuardedHosts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -34,6 +35,9 @@ final class Failures {
   record Failure(Kind kind, String reason) {}
 
   static Failure classify(IOException e, String host) {
+    if (e instanceof GuardedHosts.PrivateAddressException) {
+      return new Failure(Kind.UNREACHABLE, e.getMessage());
+    }
     if (e instanceof UnknownHostException) {
       return new Failure(Kind.UNREACHABLE, "unknown host " + host + " (the name does not resolve)");
     }

@@ -1,6 +1,8 @@
 package dev.plugboard.host.internal.inject;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Http;
+import dev.plugboard.host.HostResolver;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.verify.VerifyOptions;
@@ -18,15 +20,25 @@ import java.util.Objects;
  * @param extraHosts hosts added to every connector's allow-list, for local testing
  * @param verificationTimeout the deadline of a whole verification
  * @param parallelism how many calls a verification may have out at once; 0 for no limit
+ * @param resolver turns host names taken from the user's values into addresses, which are checked
+ *     to be public and pinned for the run
  */
 public record HostSettings(
-    Path pluginsDir, Path home, List<ExtraHost> extraHosts, Duration verificationTimeout, int parallelism) {
+    Path pluginsDir, Path home, List<ExtraHost> extraHosts, Duration verificationTimeout, int parallelism,
+    HostResolver resolver) {
 
   public HostSettings {
     Objects.requireNonNull(pluginsDir, "pluginsDir == null");
     Objects.requireNonNull(home, "home == null");
     extraHosts = List.copyOf(extraHosts);
     Objects.requireNonNull(verificationTimeout, "verificationTimeout == null");
+    Objects.requireNonNull(resolver, "resolver == null");
+  }
+
+  /** Settings that resolve names with the system's resolver. */
+  public HostSettings(Path pluginsDir, Path home, List<ExtraHost> extraHosts, Duration verificationTimeout,
+      int parallelism) {
+    this(pluginsDir, home, extraHosts, verificationTimeout, parallelism, HostResolver.SYSTEM);
   }
 
   /** Settings with the default verification deadline (30 s) and no limit on parallel calls. */
@@ -39,7 +51,12 @@ public record HostSettings(
    * {@code more} (a running sandbox's). The format phase and the HTTP client both ask here.
    */
   public AllowedHosts allowedHosts(ConnectorDescriptor descriptor, Collection<ExtraHost> more) {
-    return AllowedHosts.of(descriptor.http().allowedHosts(), extraHosts).plus(more);
+    return allowedHosts(descriptor.http().allowedHosts().stream().filter(host -> !Http.fromValues(host)).toList(), more);
+  }
+
+  /** Where credentials may go: {@code hosts} (a run's, with those from the values filled in), and the added ones. */
+  public AllowedHosts allowedHosts(Collection<String> hosts, Collection<ExtraHost> more) {
+    return AllowedHosts.of(hosts, extraHosts).plus(more);
   }
 
   /** The options every verification of this host starts from. */

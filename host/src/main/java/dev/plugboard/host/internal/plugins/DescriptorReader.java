@@ -5,51 +5,77 @@ import dev.plugboard.api.descriptor.InvalidDescriptorException;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a connector descriptor (YAML, or JSON for a {@code .json} file) from a plugin's class
- * loader and checks it strictly. Every defect becomes a {@link PluginLoadException} naming the
- * file, the place in it ({@code fields[0].pattern}) and the line.
+ * Reads a connector descriptor (YAML, or JSON for a {@code .json} file) and checks it strictly:
+ * its format version first, then every defect at once, each with its place in the file
+ * ({@code fields[0].pattern}) and its true line and column.
  */
 final class DescriptorReader {
+
+  /**
+   * What checking one descriptor file found.
+   *
+   * @param descriptor the descriptor, when it has no defect
+   * @param defects each defect in words, with its place and line; empty when the descriptor loads
+   */
+  record Result(Optional<ConnectorDescriptor> descriptor, List<String> defects) {
+
+    /** The descriptor, or a load failure listing every defect. */
+    ConnectorDescriptor orThrow(String resource) {
+      return descriptor.orElseThrow(() -> new PluginLoadException(resource + ": " + String.join("; ", defects)));
+    }
+  }
 
   ConnectorDescriptor read(ClassLoader loader, String resource) {
     if (resource == null || resource.isBlank()) {
       throw new PluginLoadException("its Connector extension names no descriptor file");
     }
-    ObjectMapper mapper = resource.endsWith(".json") ? Mappers.strictJson() : Mappers.strictYaml();
-    byte[] content = content(loader, resource);
-    try {
-      ConnectorDescriptor descriptor = mapper.readValue(content, ConnectorDescriptor.class);
-      if (descriptor == null) {
-        throw new PluginLoadException(resource + ": the file is empty");
-      }
-      return descriptor;
-    } catch (JacksonException e) {
-      throw unknownKey(resource, mapper, content).orElseGet(() ->
-          new PluginLoadException(resource + ": " + describe(e, mapper, content), e));
-    } catch (InvalidDescriptorException e) {
-      throw unknownKey(resource, mapper, content).orElseGet(() ->
-          new PluginLoadException(resource + ": " + e.getMessage(), e));
-    }
+    return check(resource, content(loader, resource)).orThrow(resource);
   }
 
-  /** A misspelt key is the defect to report, before whatever it made Jackson or a record say. */
-  private static Optional<PluginLoadException> unknownKey(String resource, ObjectMapper mapper, byte[] content) {
+  /** Checks a descriptor's {@code content}; {@code resource} names the file and, by its ending, JSON or YAML. */
+  static Result check(String resource, byte[] content) {
+    ObjectMapper mapper = resource.endsWith(".json") ? Mappers.strictJson() : Mappers.strictYaml();
+    JsonNode tree;
     try {
-      return UnknownKeys.first(mapper.readTree(content), ConnectorDescriptor.class).map(found ->
-          new PluginLoadException(resource + ": " + found.message() + line(locate(mapper, content, found.pointer()))));
-    } catch (JacksonException unreadable) {
-      return Optional.empty(); // not even a tree: the first error says so
+      tree = mapper.readTree(content);
+    } catch (JacksonException e) {
+      return failed(DescriptorDefects.unreadable(e));
     }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      return failed("the file is empty");
+    }
+    if (!(tree instanceof ObjectNode root)) {
+      return failed("the file must hold keys and values (id:, name:, fields: ...), not a single value or a list");
+    }
+    DescriptorFormat.Upgraded upgraded;
+    try {
+      upgraded = DescriptorFormat.upgrade(root);
+    } catch (PluginLoadException e) {
+      return failed(e.getMessage());
+    }
+    DescriptorDefects defects = new DescriptorDefects(mapper, content, upgraded);
+    List<String> found = new ArrayList<>(defects.unknownKeys());
+    if (found.isEmpty()) {
+      try {
+        return new Result(Optional.of(mapper.treeToValue(upgraded.tree(), ConnectorDescriptor.class)), List.of());
+      } catch (JacksonException | InvalidDescriptorException e) {
+        found.addAll(defects.all());
+      }
+    }
+    return failed(found.toArray(String[]::new));
+  }
+
+  private static Result failed(String... defects) {
+    return new Result(Optional.empty(), List.of(defects));
   }
 
   private static byte[] content(ClassLoader loader, String resource) {
@@ -61,81 +87,5 @@ final class DescriptorReader {
     } catch (IOException e) {
       throw new PluginLoadException(resource + ": cannot be read: " + e.getMessage(), e);
     }
-  }
-
-  private static String describe(JacksonException e, ObjectMapper mapper, byte[] content) {
-    String where = path(e.getPath());
-    String what = what(e);
-    TokenStreamLocation location = e.getLocation();
-    if (location == null || location.getLineNr() < 1) {
-      location = locate(mapper, content, pointer(e.getPath()));
-    }
-    return (where.isEmpty() ? "" : where + ": ") + what + line(location);
-  }
-
-  /**
-   * Where {@code pointer} starts in the file. Jackson buffers a record's properties before
-   * building it, which loses the location; a second, streaming pass finds it again.
-   */
-  private static TokenStreamLocation locate(ObjectMapper mapper, byte[] content, String pointer) {
-    if (pointer.isEmpty()) {
-      return null;
-    }
-    try (JsonParser parser = mapper.createParser(content)) {
-      while (parser.nextToken() != null) {
-        if (parser.streamReadContext().pathAsPointer().toString().equals(pointer)) {
-          return parser.currentTokenLocation();
-        }
-      }
-    } catch (JacksonException unreadable) {
-      // the first pass already reported what is wrong; the line is a convenience
-    }
-    return null;
-  }
-
-  private static String pointer(List<JacksonException.Reference> references) {
-    StringBuilder out = new StringBuilder();
-    for (JacksonException.Reference reference : references) {
-      if (reference.getPropertyName() != null) {
-        out.append('/').append(reference.getPropertyName().replace("~", "~0").replace("/", "~1"));
-      } else if (reference.getIndex() >= 0) {
-        out.append('/').append(reference.getIndex());
-      }
-    }
-    return out.toString();
-  }
-
-  private static String what(JacksonException e) {
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      return "unknown key " + unknown.getPropertyName() + " (known keys: " + unknown.getKnownPropertyIds().stream()
-          .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
-    }
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidDescriptorException invalid) {
-        return invalid.getMessage();
-      }
-    }
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    return message.lines().findFirst().orElse(message);
-  }
-
-  /** Jackson's path as the descriptor's author writes it: {@code scopes[3].probe}. */
-  private static String path(List<JacksonException.Reference> references) {
-    StringBuilder out = new StringBuilder();
-    for (JacksonException.Reference reference : references) {
-      if (reference.getPropertyName() != null) {
-        out.append(out.isEmpty() ? "" : ".").append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        out.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return out.toString();
-  }
-
-  private static String line(TokenStreamLocation location) {
-    if (location == null || location.getLineNr() < 1) {
-      return "";
-    }
-    return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 }

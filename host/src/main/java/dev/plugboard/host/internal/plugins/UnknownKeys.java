@@ -3,10 +3,10 @@ package dev.plugboard.host.internal.plugins;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -26,24 +26,25 @@ final class UnknownKeys {
 
   private UnknownKeys() {}
 
-  static Optional<Found> first(JsonNode node, Class<?> record) {
-    return first(node, record, "", "");
+  /** Every key of {@code node} that {@code record}'s components (and theirs) do not know, in file order. */
+  static List<Found> all(JsonNode node, Class<?> record) {
+    List<Found> found = new ArrayList<>();
+    collect(node, record, "", "", found);
+    return found;
   }
 
-  private static Optional<Found> first(JsonNode node, Type type, String pointer, String path) {
+  private static void collect(JsonNode node, Type type, String pointer, String path, List<Found> found) {
     if (type instanceof Class<?> record && record.isRecord() && node.isObject()) {
       Map<String, RecordComponent> components = Arrays.stream(record.getRecordComponents())
           .collect(Collectors.toMap(RecordComponent::getName, c -> c));
       for (String key : node.propertyNames()) {
-        String childPointer = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+        String childPointer = pointer + "/" + escape(key);
         String childPath = path.isEmpty() ? key : path + "." + key;
         RecordComponent component = components.get(key);
         if (component == null) {
-          return Optional.of(new Found(childPointer, childPath, key, components.keySet().stream().sorted().toList()));
-        }
-        Optional<Found> inside = first(node.get(key), component.getGenericType(), childPointer, childPath);
-        if (inside.isPresent()) {
-          return inside;
+          found.add(new Found(childPointer, childPath, key, components.keySet().stream().sorted().toList()));
+        } else {
+          collect(node.get(key), component.getGenericType(), childPointer, childPath, found);
         }
       }
     } else if (type instanceof ParameterizedType generic) {
@@ -51,20 +52,17 @@ final class UnknownKeys {
       Type element = generic.getActualTypeArguments()[generic.getActualTypeArguments().length - 1];
       if (raw == List.class && node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          Optional<Found> inside = first(node.get(i), element, pointer + "/" + i, path + "[" + i + "]");
-          if (inside.isPresent()) {
-            return inside;
-          }
+          collect(node.get(i), element, pointer + "/" + i, path + "[" + i + "]", found);
         }
       } else if (raw == Map.class && node.isObject()) {
         for (String key : node.propertyNames()) {
-          Optional<Found> inside = first(node.get(key), element, pointer + "/" + key, path + "." + key);
-          if (inside.isPresent()) {
-            return inside;
-          }
+          collect(node.get(key), element, pointer + "/" + escape(key), path + "." + key, found);
         }
       }
     }
-    return Optional.empty();
+  }
+
+  private static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
   }
 }

@@ -4,6 +4,7 @@ import dev.plugboard.host.Evidence;
 import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.HttpOutcome;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,8 @@ final class Calls implements AutoCloseable {
   private final ApiSession session;
   private final ExecutorService executor;
   private final Map<String, Future<HttpOutcome>> sent = new ConcurrentHashMap<>();
+  /** The calls started with their body kept: a call asked for again with its body joins only those. */
+  private final Set<String> readsBody = ConcurrentHashMap.newKeySet();
 
   Calls(ApiSession session, int parallelism) {
     this.session = session;
@@ -47,11 +50,23 @@ final class Calls implements AutoCloseable {
     this.executor = Executors.newFixedThreadPool(parallelism <= 0 ? DEFAULT_BOUND : parallelism, threads);
   }
 
-  /** Starts {@code method url}, or joins the same call already started; {@code readBody} for a body to read. */
-  Pending submit(String method, HttpUrl url, boolean readBody) {
-    Future<HttpOutcome> future = sent.computeIfAbsent(method + " " + url,
-        key -> executor.submit(() -> session.send(method, url, readBody)));
+  /**
+   * Starts {@code method url}, or joins the same call already started; {@code authenticated} for
+   * the credentials to go with it, {@code readBody} for a body to read.
+   */
+  Pending submit(String method, HttpUrl url, boolean authenticated, boolean readBody) {
+    String key = method + " " + url + (authenticated ? "" : " (without credentials)");
+    Future<HttpOutcome> future = sent.compute(key, (k, started) -> started != null && (!readBody || readsBody.contains(k))
+        ? started
+        : start(k, method, url, authenticated, readBody));
     return new Pending(method, url, future);
+  }
+
+  private Future<HttpOutcome> start(String key, String method, HttpUrl url, boolean authenticated, boolean readBody) {
+    if (readBody) {
+      readsBody.add(key);
+    }
+    return executor.submit(() -> session.send(method, url, authenticated, readBody));
   }
 
   @Override

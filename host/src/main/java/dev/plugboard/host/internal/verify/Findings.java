@@ -17,7 +17,15 @@ final class Findings {
 
   /** Records a finding; a second one with the same code only adds {@code subject} to the first. */
   void add(String code, String message, String remediation, Evidence evidence, String subject) {
-    Entry entry = byCode.computeIfAbsent(code, c -> new Entry(message, remediation, evidence));
+    add(code, message, remediation, evidence, subject, "Not checked because of it: ");
+  }
+
+  /**
+   * Records a finding whose subjects are listed after {@code label} ({@code Affects: }); a second
+   * one with the same code only adds {@code subject} to the first.
+   */
+  void add(String code, String message, String remediation, Evidence evidence, String subject, String label) {
+    Entry entry = byCode.computeIfAbsent(code, c -> new Entry(message, remediation, evidence, label));
     if (subject != null && !entry.subjects.contains(subject)) {
       entry.subjects.add(subject);
     }
@@ -34,7 +42,7 @@ final class Findings {
   List<Problem> problems() {
     List<Problem> problems = new ArrayList<>();
     byCode.forEach((code, entry) -> {
-      String affected = entry.subjects.isEmpty() ? "" : " Not checked because of it: " + String.join(", ", entry.subjects) + ".";
+      String affected = entry.subjects.isEmpty() ? "" : " " + entry.label + String.join(", ", entry.subjects) + ".";
       problems.add(new Problem(code, entry.message + affected, entry.remediation, entry.evidence));
     });
     return problems;
@@ -44,12 +52,14 @@ final class Findings {
     private final String message;
     private final String remediation;
     private final Evidence evidence;
+    private final String label;
     private final List<String> subjects = new ArrayList<>();
 
-    Entry(String message, String remediation, Evidence evidence) {
+    Entry(String message, String remediation, Evidence evidence, String label) {
       this.message = message;
       this.remediation = remediation;
       this.evidence = evidence;
+      this.label = label;
     }
   }
 }

@@ -1,8 +1,9 @@
 package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
-import dev.plugboard.api.descriptor.Diagnoses;
+import dev.plugboard.api.descriptor.Diagnosis;
 import dev.plugboard.api.descriptor.Scope;
+import dev.plugboard.host.Account;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.PhaseCheck;
 import dev.plugboard.host.PhaseCheck.Outcome;
@@ -10,7 +11,9 @@ import dev.plugboard.host.PhaseCheck.Phase;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.internal.http.HttpOutcome;
 import dev.plugboard.host.internal.http.HttpOutcome.Answered;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** How the credentials, identity and scopes phases ended, each in one line with its calls. */
@@ -18,23 +21,35 @@ final class Phases {
 
   private final ConnectorDescriptor descriptor;
   private final Rendering rendering;
+  private final Classifier classifier;
   private final Trouble trouble;
   private final Findings findings;
 
-  Phases(ConnectorDescriptor descriptor, Rendering rendering, Trouble trouble, Findings findings) {
+  Phases(ConnectorDescriptor descriptor, Rendering rendering, Classifier classifier, Trouble trouble,
+      Findings findings) {
     this.descriptor = descriptor;
     this.rendering = rendering;
+    this.classifier = classifier;
     this.trouble = trouble;
     this.findings = findings;
   }
 
-  PhaseCheck credentials(Observed observed, boolean rejected, boolean mismatch, List<ScopeCheck> scopes) {
+  PhaseCheck credentials(Observed observed, Optional<Verdict.Rejection> rejection, Optional<Diagnosis> mismatch,
+      List<ScopeCheck> scopes) {
     HttpOutcome outcome = observed.credentials();
-    List<Evidence> evidence = List.of(outcome.evidence());
-    if (rejected || mismatch) {
-      Diagnoses diagnoses = descriptor.diagnoses();
-      String message = (rejected ? diagnoses.rejectedCredentials() : diagnoses.allScopesForbidden()).message();
-      return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, rendering.text(message, observed.account(), null), evidence);
+    List<Evidence> evidence = new ArrayList<>();
+    observed.platform().ifPresent(platform -> evidence.add(platform.evidence()));
+    evidence.add(outcome.evidence());
+    if (rejection.isPresent() || mismatch.isPresent()) {
+      Diagnosis diagnosis = rejection.map(found -> descriptor.diagnosis(found.diagnosis()).orElseThrow())
+          .orElseGet(mismatch::get);
+      return new PhaseCheck(Phase.CREDENTIALS, Outcome.FAILED, rendering.text(diagnosis.message(), observed.account(),
+          null), evidence);
+    }
+    Optional<HttpOutcome> platformTrouble = observed.platform().filter(platform -> !(platform instanceof Answered));
+    if (platformTrouble.isPresent()) {
+      trouble.record(platformTrouble.get(), null);
+      return new PhaseCheck(Phase.CREDENTIALS, Outcome.INCONCLUSIVE, describe(platformTrouble.get()), evidence);
     }
     if (outcome instanceof Answered answered && answered.status() / 100 == 2) {
       return new PhaseCheck(Phase.CREDENTIALS, Outcome.PASSED, descriptor.name() + " accepted the credentials", evidence);
@@ -47,11 +62,12 @@ final class Phases {
     return new PhaseCheck(Phase.CREDENTIALS, Outcome.INCONCLUSIVE, describe(outcome), evidence);
   }
 
-  PhaseCheck identity(Observed observed, boolean rejected, boolean mismatch) {
+  PhaseCheck identity(Observed observed, Optional<Verdict.Rejection> rejection, Optional<Diagnosis> mismatch) {
     HttpOutcome outcome = observed.identity();
     List<Evidence> evidence = List.of(outcome.evidence());
-    if (rejected || mismatch || stoppedEarly(observed)) {
-      String why = rejected ? "the credentials were rejected" : mismatch ? "the credentials do not belong together"
+    if (rejection.isPresent() || mismatch.isPresent() || stoppedEarly(observed)) {
+      String why = rejection.isPresent() ? "the connection failed as a whole (" + rejection.get().diagnosis() + ")"
+          : mismatch.isPresent() ? "the credentials do not belong together"
           : "the credentials check did not get through";
       return new PhaseCheck(Phase.IDENTITY, Outcome.SKIPPED, "not named: " + why, evidence);
     }
@@ -60,9 +76,7 @@ final class Phases {
       return new PhaseCheck(Phase.IDENTITY, Outcome.INCONCLUSIVE, describe(outcome), evidence);
     }
     if (answered.status() / 100 == 2 && observed.identityRead()) {
-      String display = observed.account().display();
-      return new PhaseCheck(Phase.IDENTITY, Outcome.PASSED, display.isEmpty() ? "connected" : "connected to " + display,
-          evidence);
+      return named(observed.account(), answered, evidence);
     }
     if (answered.status() / 100 == 2) {
       findings.add("identity_unavailable", descriptor.name() + "'s answer to " + call(answered)
@@ -72,7 +86,9 @@ final class Phases {
       return new PhaseCheck(Phase.IDENTITY, Outcome.INCONCLUSIVE, "the answer could not be read", evidence);
     }
     Optional<Scope> guard = guardingScope();
-    boolean refused = guard.map(scope -> scope.probe().missing().contains(answered.status()))
+    boolean refused = guard
+        .map(scope -> classifier.classify(scope.probe().call(), scope.probe().granted(), scope.probe().missing(),
+            answered) instanceof Meaning.Missing)
         .orElse(answered.status() == 403);
     if (!refused) {
       trouble.unexpected(answered, "the account's name");
@@ -87,15 +103,43 @@ final class Phases {
     return new PhaseCheck(Phase.IDENTITY, Outcome.FAILED, "refused (" + answered.status() + ")" + needs, evidence);
   }
 
-  PhaseCheck scopes(Observed observed, boolean rejected, boolean mismatch, List<ScopeCheck> scopes) {
+  /** The identity call answered: the account is named, unless the answer names none or another. */
+  private PhaseCheck named(Account account, Answered answered, List<Evidence> evidence) {
+    List<String> mismatched = new ArrayList<>();
+    for (Map.Entry<String, String> expected : descriptor.identity().expect().entrySet()) {
+      String want = rendering.text(expected.getValue(), account, null);
+      String got = account.values().get(expected.getKey());
+      if (got != null && !got.equals(want)) {
+        mismatched.add(expected.getKey() + " " + got + " where the values name " + want);
+      }
+    }
+    if (!mismatched.isEmpty()) {
+      findings.add("account_mismatch", descriptor.name() + " named another account than the values do: "
+          + String.join("; ", mismatched) + ".", "Use the values of one account: take them all again from the"
+          + " same place (the credentials file, or the setup guide's steps).", answered.evidence());
+      return new PhaseCheck(Phase.IDENTITY, Outcome.FAILED, "another account: " + String.join("; ", mismatched),
+          evidence);
+    }
+    String display = account.display();
+    return new PhaseCheck(Phase.IDENTITY, Outcome.PASSED, display.isEmpty() ? "connected" : "connected to " + display,
+        evidence);
+  }
+
+  PhaseCheck scopes(Observed observed, Optional<Verdict.Rejection> rejection, Optional<Diagnosis> mismatch,
+      List<ScopeCheck> scopes) {
     int total = scopes.size();
-    if (observed.probes().isEmpty() && total > 0) {
-      String why = rejected ? "the credentials were rejected" : "the credentials check did not get through";
+    if (!observed.scopesAsked() && total > 0) {
+      String why = rejection.isPresent() ? "the connection failed as a whole (" + rejection.get().diagnosis() + ")"
+          : "the credentials check did not get through";
       return new PhaseCheck(Phase.SCOPES, Outcome.SKIPPED, "not probed: " + why);
     }
-    if (mismatch) {
+    if (mismatch.isPresent()) {
       return new PhaseCheck(Phase.SCOPES, Outcome.SKIPPED,
           "every scope was refused: the credentials do not belong together");
+    }
+    if (rejection.isPresent()) {
+      return new PhaseCheck(Phase.SCOPES, Outcome.SKIPPED, "not decided: the connection failed as a whole ("
+          + rejection.get().diagnosis() + ")");
     }
     List<String> missing = names(scopes, ScopeCheck.Status.MISSING);
     List<String> undecided = scopes.stream()
@@ -116,14 +160,18 @@ final class Phases {
   /** The scope whose probe is the identity call itself, if one is: refusing it means that scope is missing. */
   private Optional<Scope> guardingScope() {
     return descriptor.scopes().stream()
-        .filter(scope -> scope.probe().method().equals(descriptor.identity().method())
+        .filter(scope -> scope.probe() != null
+            && scope.probe().method().equals(descriptor.identity().method())
             && scope.probe().path().equals(descriptor.identity().path()))
         .findFirst();
   }
 
   private static boolean stoppedEarly(Observed observed) {
-    return observed.credentials() instanceof HttpOutcome.Unreachable
-        || observed.credentials() instanceof HttpOutcome.Refused;
+    return unreachable(observed.credentials()) || observed.platform().map(Phases::unreachable).orElse(false);
+  }
+
+  private static boolean unreachable(HttpOutcome outcome) {
+    return outcome instanceof HttpOutcome.Unreachable || outcome instanceof HttpOutcome.Refused;
   }
 
   private static List<String> names(List<ScopeCheck> scopes, ScopeCheck.Status status) {

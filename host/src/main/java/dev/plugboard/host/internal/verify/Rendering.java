@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.verify;
 
+import dev.plugboard.api.descriptor.BasicAuth;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.GuideStep;
@@ -10,7 +11,11 @@ import dev.plugboard.host.Account;
 import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.internal.form.CheckedValues;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import okhttp3.Credentials;
 
 /**
  * Fills a descriptor's templates: {@code {field}} and {@code {field.part}} from the checked
@@ -34,12 +39,12 @@ final class Rendering {
   }
 
   /** A header value; may hold a secret, so it never goes into a message. */
-  String header(String name, String template) {
+  private String header(String name, String template) {
     return parse(template, "http.headers." + name).render(values::placeholder);
   }
 
   /** Whether the header names a secret field, which makes it a credential header. */
-  boolean namesSecret(String template) {
+  private boolean namesSecret(String template) {
     return parse(template, "header").placeholders().stream()
         .map(Template::nameOf)
         .map(descriptor::field)
@@ -53,7 +58,20 @@ final class Rendering {
    * @throws MissingValue when it names an account value the identity call did not give
    */
   String path(String template, Account account) {
-    return parse(template, "path").render(name -> encode(value(name, account, null)));
+    return parse(template, "path").render(name -> segment(name, value(name, account, null)));
+  }
+
+  /**
+   * A value as one path segment: percent-encoded, and never a segment that means "this folder" or
+   * "the folder above" ({@code .}, {@code ..}, or nothing), which would move the call elsewhere.
+   */
+  private static String segment(String name, String value) {
+    String stripped = value.replace("%2e", ".").replace("%2E", ".");
+    if (stripped.isEmpty() || stripped.chars().allMatch(c -> c == '.')) {
+      throw new MissingValue(name, value.isEmpty() ? "is empty" : "is " + value.length() + " dots, which a path would"
+          + " read as a folder move");
+    }
+    return encode(value);
   }
 
   /**
@@ -61,7 +79,15 @@ final class Rendering {
    * nobody gave shows as {@code <account.key>}.
    */
   String text(String template, Account account, Scope scope) {
+    return text(template, account, scope, Map.of());
+  }
+
+  /** A text that may also name {@code extra} values, such as {@code {excess.ids}}. */
+  String text(String template, Account account, Scope scope, Map<String, String> extra) {
     return parse(template, "text").render(name -> {
+      if (extra.containsKey(name)) {
+        return extra.get(name);
+      }
       try {
         return value(name, account, scope);
       } catch (MissingValue unknown) {
@@ -72,13 +98,43 @@ final class Rendering {
 
   /** A remediation's text with the guide step it points to: {@code ... (guide step 6: Set the OAuth scopes)}. */
   String remediation(Remediation remediation, Account account, Scope scope) {
-    String text = text(remediation.text(), account, scope);
-    Integer step = remediation.guideStep();
-    if (step == null) {
+    return remediation(remediation, account, scope, Map.of());
+  }
+
+  String remediation(Remediation remediation, Account account, Scope scope, Map<String, String> extra) {
+    String text = text(remediation.text(), account, scope, extra);
+    if (remediation.guideStep() == null) {
       return text;
     }
-    GuideStep guideStep = descriptor.guide().steps().get(step - 1);
-    return text + " (guide step " + step + ": " + guideStep.title() + ")";
+    int number = descriptor.guide().number(remediation.guideStep());
+    GuideStep guideStep = descriptor.guide().steps().get(number - 1);
+    return text + " (guide step " + number + ": " + guideStep.title() + ")";
+  }
+
+  /**
+   * Every header the calls carry, rendered, in declared order: {@code http.headers}, then HTTP
+   * Basic's {@code Authorization} from {@code http.auth.basic}.
+   *
+   * @param credential whether it names a secret field, which makes it a credential header
+   */
+  record Header(String name, String value, boolean credential) {
+    @Override
+    public String toString() {
+      return "Header[" + name + (credential ? ", credential]" : "]");
+    }
+  }
+
+  List<Header> headers() {
+    List<Header> headers = new ArrayList<>();
+    descriptor.http().headers().forEach((name, template) ->
+        headers.add(new Header(name, header(name, template), namesSecret(template))));
+    BasicAuth basic = descriptor.http().auth() == null ? null : descriptor.http().auth().basic();
+    if (basic != null) {
+      String username = header("Authorization", basic.username());
+      String password = header("Authorization", basic.password());
+      headers.add(new Header("Authorization", Credentials.basic(username, password, StandardCharsets.UTF_8), true));
+    }
+    return headers;
   }
 
   /** Whether {@code template} can be filled in: every account value it names is known. */
@@ -129,6 +185,10 @@ final class Rendering {
   static final class MissingValue extends PlugboardException {
     MissingValue(String placeholder) {
       super("{" + placeholder + "} has no value: the identity call did not give it and the descriptor has no default");
+    }
+
+    MissingValue(String placeholder, String why) {
+      super("{" + placeholder + "} cannot go into the call's path: its value " + why);
     }
   }
 }

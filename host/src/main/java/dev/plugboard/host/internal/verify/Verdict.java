@@ -1,7 +1,9 @@
 package dev.plugboard.host.internal.verify;
 
+import dev.plugboard.api.descriptor.Call;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Diagnosis;
+import dev.plugboard.api.descriptor.DiagnosisTrigger;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.host.Account;
 import dev.plugboard.host.Evidence;
@@ -9,6 +11,7 @@ import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.PhaseCheck;
 import dev.plugboard.host.PhaseCheck.Outcome;
 import dev.plugboard.host.PhaseCheck.Phase;
+import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.http.HttpOutcome;
@@ -19,106 +22,130 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * Judges what a verification's calls brought back, by the descriptor's data: which statuses
- * mean rejected credentials, granted or missing scopes, and the two findings that replace
- * per-scope results (the token rejected; every scope refused). Every declared scope is reported.
+ * Judges what a verification's calls brought back, by the descriptor's data: which answers mean
+ * rejected credentials, granted or missing scopes, the named diagnoses that replace per-scope
+ * results, and the warnings about more permission than asked. Every declared scope is reported.
  */
 final class Verdict {
 
+  /** Any 2xx: a call other than a probe did what it should. */
+  static final List<Integer> SUCCESS = IntStream.range(200, 300).boxed().toList();
+
   private final ConnectorDescriptor descriptor;
   private final Rendering rendering;
+  private final Classifier classifier;
   private final Trouble trouble;
   private final Findings findings = new Findings();
+  private final List<Problem> warnings = new ArrayList<>();
 
   Verdict(ConnectorDescriptor descriptor, Rendering rendering, String addressLabel) {
     this.descriptor = descriptor;
     this.rendering = rendering;
+    this.classifier = new Classifier(descriptor);
     this.trouble = new Trouble(descriptor.name(), addressLabel, findings);
   }
 
+  /**
+   * The call that decided the connection fails as a whole, and the diagnosis that says why.
+   *
+   * @param diagnosis the diagnosis's id
+   * @param evidence the call
+   */
+  record Rejection(String diagnosis, Evidence evidence) {}
+
   VerificationReport report(Observed observed, List<FieldCheck> fields, Instant checkedAt) {
     Account account = observed.account();
-    Optional<Evidence> rejection = rejection(observed);
-    boolean mismatch = rejection.isEmpty() && everyProbeRefused(observed.probes());
-    rejection.ifPresent(evidence -> diagnose("credentials_rejected", descriptor.diagnoses().rejectedCredentials(),
-        account, evidence));
-    if (mismatch) {
-      Evidence first = ((Probed.Sent) observed.probes().values().iterator().next()).outcome().evidence();
-      diagnose("credentials_mismatch", descriptor.diagnoses().allScopesForbidden(), account, first);
-    }
-    List<ScopeCheck> scopes = new ArrayList<>();
-    for (Scope scope : descriptor.scopes()) {
-      Probed probed = observed.probes().get(scope);
-      scopes.add(probed == null ? skipped(scope, null) : judge(scope, probed, account, mismatch));
-    }
-    Phases phases = new Phases(descriptor, rendering, trouble, findings);
+    Optional<Rejection> rejection = rejection(observed);
+    Optional<Diagnosis> mismatch = rejection.isPresent() ? Optional.empty() : mismatch(observed.probes());
+    rejection.ifPresent(found -> diagnose(found.diagnosis(), account, found.evidence(), null));
+    mismatch.ifPresent(diagnosis -> diagnose(diagnosis.id(), account,
+        ((Probed.Sent) observed.probes().values().iterator().next()).outcome().evidence(), null));
+    List<ScopeCheck> scopes = new ScopeJudge(descriptor, rendering, classifier, trouble, findings)
+        .judge(observed, rejection, mismatch);
+    new ExcessJudge(descriptor, rendering, warnings).judge(observed);
+    Phases phases = new Phases(descriptor, rendering, classifier, trouble, findings);
     List<PhaseCheck> checks = List.of(
         new PhaseCheck(Phase.FORMAT, Outcome.PASSED, "every value is present and well-formed"),
-        phases.credentials(observed, rejection.isPresent(), mismatch, scopes),
-        phases.identity(observed, rejection.isPresent(), mismatch),
-        phases.scopes(observed, rejection.isPresent(), mismatch, scopes));
+        phases.credentials(observed, rejection, mismatch, scopes),
+        phases.identity(observed, rejection, mismatch),
+        phases.scopes(observed, rejection, mismatch, scopes));
     return new VerificationReport(descriptor.id(), status(checks, scopes), account, checks, fields, scopes,
-        findings.problems(), checkedAt);
+        findings.problems(), warnings, checkedAt);
   }
 
-  private ScopeCheck judge(Scope scope, Probed probed, Account account, boolean mismatch) {
-    if (probed instanceof Probed.NotSent notSent) {
-      findings.add("missing_account_value", notSent.reason(), "The plugin's descriptor should give this value a"
-          + " default (identity.defaults); report it to the plugin's authors.", notSent.evidence(), scope.name());
-      return check(scope, ScopeCheck.Status.INCONCLUSIVE, notSent.evidence(), "");
+  /**
+   * A finding about the connection as a whole from the first calls (the platform check, the
+   * credentials check, the identity call), or from every probe alike.
+   */
+  private Optional<Rejection> rejection(Observed observed) {
+    Optional<Rejection> platform = observed.platform().flatMap(this::platformRejection);
+    if (platform.isPresent()) {
+      return platform;
     }
-    HttpOutcome outcome = ((Probed.Sent) probed).outcome();
+    for (Optional<Rejection> first : List.of(rejected(descriptor.credentials().call(), observed.credentials()),
+        rejected(descriptor.identity().call(), observed.identity()))) {
+      if (first.isPresent()) {
+        return first;
+      }
+    }
+    return everyProbeRejected(observed.probes());
+  }
+
+  private Optional<Rejection> rejected(Call call, HttpOutcome outcome) {
+    if (outcome instanceof Answered answered
+        && classifier.classify(call, SUCCESS, List.of(), answered) instanceof Meaning.Rejected rejected) {
+      return Optional.of(new Rejection(rejected.diagnosis(), answered.evidence()));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Rejection> platformRejection(HttpOutcome outcome) {
     if (!(outcome instanceof Answered answered)) {
-      trouble.record(outcome, scope.name());
-      return check(scope, ScopeCheck.Status.INCONCLUSIVE, outcome.evidence(), "");
+      return Optional.empty();
     }
-    int status = answered.status();
-    if (descriptor.http().rejectedStatuses().contains(status)) {
-      return skipped(scope, annotate(answered.evidence(), "the credentials were rejected: see credentials_rejected"));
+    Meaning meaning = classifier.classify(descriptor.platformCheck().call(), descriptor.platformCheck().granted(),
+        List.of(), answered);
+    if (meaning instanceof Meaning.Granted) {
+      return Optional.empty();
     }
-    if (mismatch) {
-      return skipped(scope, annotate(answered.evidence(),
-          "refused like every other scope: the credentials do not belong together (see credentials_mismatch)"));
-    }
-    if (scope.probe().granted().contains(status)) {
-      return check(scope, ScopeCheck.Status.GRANTED, answered.evidence(), "");
-    }
-    if (scope.probe().missing().contains(status)) {
-      String remediation = rendering.remediation(descriptor.remediationFor(scope), account, scope);
-      return check(scope, ScopeCheck.Status.MISSING, answered.evidence(), remediation);
-    }
-    trouble.unexpected(answered, scope.name());
-    return check(scope, ScopeCheck.Status.INCONCLUSIVE,
-        annotate(answered.evidence(), status + " proves neither granted nor missing"), "");
+    String diagnosis = meaning instanceof Meaning.Rejected rejected && !rejected.diagnosis().equals(
+        Diagnosis.CREDENTIALS_REJECTED) ? rejected.diagnosis() : descriptor.platformCheck().diagnosis();
+    return Optional.of(new Rejection(diagnosis, answered.evidence()));
   }
 
-  /** The call whose status says the credentials were rejected, if one did. */
-  private Optional<Evidence> rejection(Observed observed) {
-    List<HttpOutcome> outcomes = new ArrayList<>(List.of(observed.credentials(), observed.identity()));
-    observed.probes().values().stream()
-        .filter(Probed.Sent.class::isInstance)
-        .map(sent -> ((Probed.Sent) sent).outcome())
-        .forEach(outcomes::add);
-    return outcomes.stream()
-        .filter(outcome -> outcome instanceof Answered answered
-            && descriptor.http().rejectedStatuses().contains(answered.status()))
-        .map(HttpOutcome::evidence)
-        .findFirst();
+  private Optional<Rejection> everyProbeRejected(Map<Scope, Probed> probes) {
+    List<Rejection> rejections = new ArrayList<>();
+    for (Map.Entry<Scope, Probed> entry : probes.entrySet()) {
+      if (!(entry.getValue() instanceof Probed.Sent sent && sent.outcome() instanceof Answered answered
+          && classify(entry.getKey(), answered) instanceof Meaning.Rejected rejected)) {
+        return Optional.empty();
+      }
+      rejections.add(new Rejection(rejected.diagnosis(), answered.evidence()));
+    }
+    return rejections.stream().findFirst();
   }
 
-  /** Every scope probed and every probe answered with a "missing" status: the credentials do not match. */
-  private static boolean everyProbeRefused(Map<Scope, Probed> probes) {
-    return !probes.isEmpty() && probes.entrySet().stream().allMatch(entry ->
+  /** Every probe answered "missing", and the descriptor has a diagnosis for that. */
+  private Optional<Diagnosis> mismatch(Map<Scope, Probed> probes) {
+    Optional<Diagnosis> diagnosis = descriptor.diagnosis(DiagnosisTrigger.EVERY_SCOPE_MISSING);
+    boolean everyMissing = !probes.isEmpty() && probes.entrySet().stream().allMatch(entry ->
         entry.getValue() instanceof Probed.Sent sent
             && sent.outcome() instanceof Answered answered
-            && entry.getKey().probe().missing().contains(answered.status()));
+            && classify(entry.getKey(), answered) instanceof Meaning.Missing);
+    return everyMissing ? diagnosis : Optional.empty();
   }
 
-  private void diagnose(String code, Diagnosis diagnosis, Account account, Evidence evidence) {
-    findings.add(code, rendering.text(diagnosis.message(), account, null),
-        rendering.remediation(diagnosis.remediation(), account, null), evidence);
+  private Meaning classify(Scope scope, Answered answered) {
+    return classifier.classify(scope.probe().call(), scope.probe().granted(), scope.probe().missing(), answered);
+  }
+
+  private void diagnose(String diagnosisId, Account account, Evidence evidence, String subject) {
+    Diagnosis diagnosis = descriptor.diagnosis(diagnosisId).orElseThrow();
+    findings.add(diagnosis.id(), rendering.text(diagnosis.message(), account, null),
+        rendering.remediation(diagnosis.remediation(), account, null), evidence, subject);
   }
 
   /** Failed if anything failed; else inconclusive if anything could not be decided; else verified. */
@@ -129,14 +156,6 @@ final class Verdict {
     boolean undecided = phases.stream().anyMatch(phase -> phase.status() != Outcome.PASSED)
         || scopes.stream().anyMatch(scope -> scope.status() != ScopeCheck.Status.GRANTED);
     return undecided ? VerificationReport.Status.INCONCLUSIVE : VerificationReport.Status.VERIFIED;
-  }
-
-  private static ScopeCheck skipped(Scope scope, Evidence evidence) {
-    return check(scope, ScopeCheck.Status.SKIPPED, evidence, "");
-  }
-
-  private static ScopeCheck check(Scope scope, ScopeCheck.Status status, Evidence evidence, String remediation) {
-    return new ScopeCheck(scope.name(), scope.permission(), scope.id(), status, evidence, remediation);
   }
 
   static Evidence annotate(Evidence evidence, String detail) {

@@ -1,6 +1,8 @@
 package dev.plugboard.host.internal.verify;
 
+import dev.plugboard.api.descriptor.Call;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.ExcessCall;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.host.Account;
 import dev.plugboard.host.Evidence;
@@ -8,14 +10,16 @@ import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.HttpOutcome;
 import dev.plugboard.host.internal.verify.Observed.Probed;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Makes one verification's calls: the credentials check and the identity call together, then,
- * unless the credentials were rejected or the host cannot be reached, every scope's probe at
- * once (a probe may need a value the identity call names). About two round trips in all.
+ * Makes one verification's calls: the platform check, the credentials check and the identity call
+ * together, then, unless the credentials were rejected or the host cannot be reached, every
+ * scope's probe (or the one listing call) and the excess checks at once (a probe may need a value
+ * the identity call names). About two round trips in all.
  */
 final class VerificationRun {
 
@@ -23,52 +27,79 @@ final class VerificationRun {
   private final Rendering rendering;
   private final ApiSession session;
   private final Calls calls;
+  private final Classifier classifier;
 
   VerificationRun(ConnectorDescriptor descriptor, Rendering rendering, ApiSession session, Calls calls) {
     this.descriptor = descriptor;
     this.rendering = rendering;
     this.session = session;
     this.calls = calls;
+    this.classifier = new Classifier(descriptor);
   }
 
   Observed observe() {
-    IdentityReader reader = new IdentityReader(descriptor.identity(), rendering);
+    IdentityReader reader = new IdentityReader(descriptor, rendering);
     Account defaults = reader.fromDefaults();
-    Calls.Pending credentialsCall = calls.submit(descriptor.credentials().method(),
-        session.url(rendering.path(descriptor.credentials().path(), defaults)), false);
-    Calls.Pending identityCall = calls.submit(descriptor.identity().method(),
-        session.url(rendering.path(descriptor.identity().path(), defaults)), true);
+    Optional<Calls.Pending> platformCall = Optional.ofNullable(descriptor.platformCheck())
+        .map(check -> submit(check.call(), defaults, !check.values().isEmpty()));
+    Calls.Pending credentialsCall = submit(descriptor.credentials().call(), defaults, false);
+    Calls.Pending identityCall = submit(descriptor.identity().call(), defaults, true);
+    Optional<HttpOutcome> platform = platformCall.map(Calls.Pending::await);
     HttpOutcome credentials = credentialsCall.await();
     HttpOutcome identity = identityCall.await();
 
-    Account account = defaults;
-    boolean identityRead = false;
-    if (identity instanceof HttpOutcome.Answered answered && answered.status() / 100 == 2) {
-      Optional<Account> read = reader.read(answered.body());
-      identityRead = read.isPresent();
-      account = read.orElse(defaults);
-    }
+    IdentityReader.Read read = reader.read(platform, identity);
     Map<Scope, Probed> probes = new LinkedHashMap<>();
-    if (!stopsHere(credentials) && !stopsHere(identity)) {
-      probes = probe(account);
+    Optional<HttpOutcome> listing = Optional.empty();
+    Map<ExcessCall, HttpOutcome> excess = new LinkedHashMap<>();
+    boolean stop = platform.map(this::platformStops).orElse(false)
+        || stopsHere(descriptor.credentials().call(), credentials) || stopsHere(descriptor.identity().call(), identity);
+    if (!stop) {
+      Map<ExcessCall, Calls.Pending> excessCalls = new LinkedHashMap<>();
+      if (descriptor.excess() != null) {
+        descriptor.excess().calls().forEach(call -> excessCalls.put(call, submit(call.call(), read.account(), true)));
+      }
+      if (descriptor.scopeListing() != null) {
+        listing = Optional.of(submit(descriptor.scopeListing().call(), read.account(), true).await());
+      } else {
+        probes = probe(read.account());
+      }
+      excessCalls.forEach((call, pending) -> excess.put(call, pending.await()));
     }
-    return new Observed(credentials, identity, account, identityRead, probes);
+    return new Observed(platform, credentials, identity, read.account(), read.identityRead(), probes, listing, excess);
+  }
+
+  private Calls.Pending submit(Call call, Account account, boolean readBody) {
+    return calls.submit(call.method(), session.url(rendering.path(call.path(), account)), call.authenticated(),
+        readBody || classifier.readsBody(call));
+  }
+
+  /** A platform check that did not prove the platform: nothing else is worth asking. */
+  private boolean platformStops(HttpOutcome outcome) {
+    if (!(outcome instanceof HttpOutcome.Answered answered)) {
+      return unreachable(outcome);
+    }
+    Meaning meaning = classifier.classify(descriptor.platformCheck().call(), descriptor.platformCheck().granted(),
+        List.of(), answered);
+    return !(meaning instanceof Meaning.Granted);
   }
 
   /** Rejected credentials, or a host that cannot be reached or may not be sent to: no probe would tell more. */
-  private boolean stopsHere(HttpOutcome outcome) {
-    return outcome instanceof HttpOutcome.Unreachable
-        || outcome instanceof HttpOutcome.Refused
+  private boolean stopsHere(Call call, HttpOutcome outcome) {
+    return unreachable(outcome)
         || (outcome instanceof HttpOutcome.Answered answered
-            && descriptor.http().rejectedStatuses().contains(answered.status()));
+            && classifier.classify(call, List.of(), List.of(), answered) instanceof Meaning.Rejected);
+  }
+
+  private static boolean unreachable(HttpOutcome outcome) {
+    return outcome instanceof HttpOutcome.Unreachable || outcome instanceof HttpOutcome.Refused;
   }
 
   private Map<Scope, Probed> probe(Account account) {
     Map<Scope, Supplier<Probed>> started = new LinkedHashMap<>();
     for (Scope scope : descriptor.scopes()) {
       try {
-        Calls.Pending call = calls.submit(scope.probe().method(),
-            session.url(rendering.path(scope.probe().path(), account)), false);
+        Calls.Pending call = submit(scope.probe().call(), account, false);
         started.put(scope, () -> new Probed.Sent(call.await()));
       } catch (Rendering.MissingValue e) {
         Evidence evidence = new Evidence(scope.probe().method(), ApiSession.hostOf(session.url("")),

@@ -1,5 +1,7 @@
 package dev.plugboard.host.internal.verify;
 
+import dev.plugboard.host.HostResolver;
+import dev.plugboard.host.internal.net.GuardedHosts;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.Template;
@@ -81,8 +83,16 @@ public final class Verifier {
     if (!invalid.isEmpty()) {
       return invalid(descriptor, formatChecks, invalid, checkedAt);
     }
+    GuardedHosts.Result guard = GuardedHosts.resolve(values.guardedHosts(), settings.resolver(), options.timeout());
+    if (guard.refused().isPresent()) {
+      List<FieldCheck> checks = refuse(descriptor, formatChecks, guard.refused().get());
+      return invalid(descriptor, checks, invalidIds(checks), checkedAt);
+    }
+    OkHttpClient runClient = values.guardedHosts().isEmpty() && settings.resolver() == HostResolver.SYSTEM
+        ? client
+        : client.newBuilder().dns(guard.hosts().orElseThrow()).build();
     Rendering rendering = new Rendering(descriptor, values);
-    ApiSession session = new ApiSession(client, target(connector, rendering, options), options.retry(),
+    ApiSession session = new ApiSession(runClient, target(connector, rendering, values, options), options.retry(),
         Deadline.in(options.timeout()));
     Observed observed;
     try (Calls calls = new Calls(session, options.parallelism())) {
@@ -91,7 +101,21 @@ public final class Verifier {
     return new Verdict(descriptor, rendering, addressLabel(descriptor)).report(observed, formatChecks, checkedAt);
   }
 
-  private ApiTarget target(LoadedConnector connector, Rendering rendering, VerifyOptions options) {
+  /** The format checks with the refused host's field turned invalid: nothing is sent. */
+  private static List<FieldCheck> refuse(ConnectorDescriptor descriptor, List<FieldCheck> checks,
+      GuardedHosts.Refusal refusal) {
+    String label = descriptor.field(refusal.fieldId()).map(Field::label).orElse(refusal.fieldId());
+    String message = label + " names " + refusal.host() + ", which " + refusal.reason()
+        + ". To test against a server of your own, allow its address for that run (--allow-host HOST[:PORT]).";
+    return checks.stream()
+        .map(check -> check.id().equals(refusal.fieldId())
+            ? new FieldCheck(check.id(), FieldCheck.Status.INVALID, message)
+            : check)
+        .toList();
+  }
+
+  private ApiTarget target(LoadedConnector connector, Rendering rendering, CheckedValues values,
+      VerifyOptions options) {
     ConnectorDescriptor descriptor = connector.descriptor();
     String base = rendering.baseUrl();
     HttpUrl baseUrl = HttpUrl.parse(base);
@@ -100,16 +124,17 @@ public final class Verifier {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, String> credentialHeaders = new LinkedHashMap<>();
-    descriptor.http().headers().forEach((name, template) -> {
-      String value = rendering.header(name, template);
-      if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
-        throw new PlugboardException(connector.pluginLabel() + ": the value for header " + name
+    for (Rendering.Header header : rendering.headers()) {
+      if (!header.value().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+        throw new PlugboardException(connector.pluginLabel() + ": the value for header " + header.name()
             + " holds a character that cannot go in an HTTP header");
       }
-      (rendering.namesSecret(template) ? credentialHeaders : headers).put(name, value);
-    });
+      (header.credential() ? credentialHeaders : headers).put(header.name(), header.value());
+    }
     String userAgent = "plugboard/" + HostVersion.get() + " (" + connector.id() + "@" + connector.pluginVersion() + ")";
-    AllowedHosts allowedHosts = settings.allowedHosts(descriptor, options.extraHosts());
+    AllowedHosts allowedHosts = values.allowedHosts().isEmpty()
+        ? settings.allowedHosts(descriptor, options.extraHosts())
+        : settings.allowedHosts(values.allowedHosts(), options.extraHosts());
     return new ApiTarget(baseUrl, headers, credentialHeaders, userAgent, allowedHosts, descriptor.http().rateLimit());
   }
 

@@ -9,7 +9,7 @@ import dev.plugboard.host.FieldCheck.Status;
 import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.internal.plugins.Descriptors;
 import dev.plugboard.host.testing.TestDescriptors;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class FormatPhaseTest {
   static final String URL = "https://api.minimal.example/accounts/acme/";
 
   static ConnectorDescriptor descriptor(String yaml) {
-    return Mappers.strictYaml().readValue(yaml, ConnectorDescriptor.class);
+    return Descriptors.parse("test.yaml", yaml);
   }
 
   static final ConnectorDescriptor MINIMAL = descriptor(TestDescriptors.minimal("minimal"));

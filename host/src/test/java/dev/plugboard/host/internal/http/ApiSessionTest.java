@@ -37,7 +37,7 @@ final class ApiSessionTest {
 
   private static final String TOKEN = "canarytokenzz0123456789abcdefgh";
   private static final RateLimit BIGCOMMERCE_HEADERS = new RateLimit("X-Rate-Limit-Requests-Left",
-      "X-Rate-Limit-Time-Reset-Ms", "X-Rate-Limit-Requests-Quota", "X-Rate-Limit-Time-Window-Ms", "X-Retry-After");
+      "X-Rate-Limit-Time-Reset-Ms", "X-Rate-Limit-Requests-Quota", "X-Rate-Limit-Time-Window-Ms", "X-Retry-After", null);
   private static final RetryPolicy FAST_RETRIES = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5));
 
   @StartStop private final MockWebServer server = new MockWebServer();
@@ -113,7 +113,7 @@ final class ApiSessionTest {
   void nothingIsSentToAnAddressCredentialsMayNotGoTo() {
     HttpUrl notAllowed = elsewhere.url("/stores/abc123/v2/time");
 
-    HttpOutcome outcome = session().send("GET", notAllowed, false);
+    HttpOutcome outcome = session().send("GET", notAllowed, true, false);
 
     assertThat(outcome).isInstanceOfSatisfying(Refused.class, refused -> {
       assertThat(refused.reason()).contains(elsewhere.getHostName()).contains("not an allowed host");
@@ -144,7 +144,7 @@ final class ApiSessionTest {
     server.enqueue(new MockResponse.Builder().code(502).build());
     server.enqueue(new MockResponse.Builder().code(200).body("{\"time\":1}").build());
 
-    HttpOutcome outcome = session().send("GET", session().url("v2/time"), true);
+    HttpOutcome outcome = session().send("GET", session().url("v2/time"), true, true);
 
     assertThat(outcome).isInstanceOfSatisfying(Answered.class, answered -> {
       assertThat(answered.status()).isEqualTo(200);
@@ -318,7 +318,7 @@ final class ApiSessionTest {
   }
 
   private static HttpOutcome send(ApiSession session, String path) {
-    return session.send("GET", session.url(path), false);
+    return session.send("GET", session.url(path), true, false);
   }
 
   private ApiSession session() {

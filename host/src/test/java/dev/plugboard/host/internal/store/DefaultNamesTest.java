@@ -7,7 +7,7 @@ import dev.plugboard.host.Account;
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.form.CheckedValues;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.internal.plugins.Descriptors;
 import dev.plugboard.host.testing.InMemoryConnectionStore;
 import dev.plugboard.host.testing.TestDescriptors;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 final class DefaultNamesTest {
 
   private static final ConnectorDescriptor MINIMAL =
-      Mappers.strictYaml().readValue(TestDescriptors.minimal("minimal"), ConnectorDescriptor.class);
+      Descriptors.parse("minimal.yaml", TestDescriptors.minimal("minimal"));
   private static final Account ACME = new Account("Acme", Map.of("name", "Acme"));
 
   private final InMemoryConnectionStore store = new InMemoryConnectionStore();

@@ -159,15 +159,29 @@ final class VerifierTest {
   }
 
   @Test
-  void a401OnAProbeIsTheRejectionFindingOnceAndThatScopeIsNotCalledMissing() {
+  void a401OnOneProbeAfterTheCredentialsCheckPassedIsThatScopesResultAndReopensNoEarlierPhase() {
     server.setDispatcher(answering(target -> target.startsWith("/accounts/acme/orders") ? status(401) : happy(target)));
 
     VerificationReport report = verify();
 
     assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);
-    assertThat(report.problems()).extracting(Problem::code).containsExactly("credentials_rejected");
+    assertThat(report.problems()).extracting(Problem::code).doesNotContain("credentials_rejected");
+    assertThat(report.phases().get(1).status()).isEqualTo(PhaseCheck.Outcome.PASSED);
+    assertThat(report.phases().get(2).message()).isEqualTo("connected to Acme");
     assertThat(report.scopes()).extracting(ScopeCheck::status)
-        .containsExactly(ScopeCheck.Status.SKIPPED, ScopeCheck.Status.GRANTED);
+        .containsExactly(ScopeCheck.Status.MISSING, ScopeCheck.Status.GRANTED);
+    assertThat(report.scopes().get(0).evidence().status()).isEqualTo(401);
+  }
+
+  @Test
+  void a401OnEveryCallIsTheRejectionFindingOnceAndNoScopeIsCalledMissing() {
+    server.setDispatcher(answering(target -> target.equals("/accounts/acme/account") ? happy(target) : status(401)));
+
+    VerificationReport report = verify();
+
+    assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);
+    assertThat(report.problems()).extracting(Problem::code).containsExactly("credentials_rejected");
+    assertThat(report.scopes()).extracting(ScopeCheck::status).containsOnly(ScopeCheck.Status.SKIPPED);
   }
 
   @Test
