@@ -3,6 +3,10 @@ package dev.plugboard.woocommerce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.FieldKind;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The WooCommerce plugin, built as a jar and loaded by the real host, says what the notes say. */
 final class WooCommerceDescriptorTest {
@@ -58,6 +63,16 @@ final class WooCommerceDescriptorTest {
     assertThat(DESCRIPTOR.resolveSibling(lines.get(0).substring(lines.get(0).indexOf('=') + 1)).normalize())
         .as("the schema line points at the schema").isRegularFile();
     assertThat(lines).contains("format: '1.1'");
+  }
+
+  @Test
+  void passesTheSchemaItsFirstLineNames() throws IOException {
+    String line = Files.readAllLines(DESCRIPTOR).get(0);
+    Path schemaFile = DESCRIPTOR.resolveSibling(line.substring(line.indexOf('=') + 1)).normalize();
+    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Files.readString(schemaFile), InputFormat.JSON);
+
+    assertThat(schema.validate(new YAMLMapper().readTree(DESCRIPTOR.toFile()))).isEmpty();
   }
 
   @Test

@@ -65,7 +65,7 @@ final class WooCommerceVerifyCallsTest {
 
   @Test
   void aStoreInASubFolderVerifiesFromAPastedAdminAddressAndIsCalledThereOnly() {
-    CliRun.Result result = verify(at("/shop/wp-admin/"));
+    CliRun.Result result = verify(at("/shop/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys#keys"));
 
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(json(result.out()).get("account").toString()).contains(sandbox.values().get("store_url") + "/shop");
