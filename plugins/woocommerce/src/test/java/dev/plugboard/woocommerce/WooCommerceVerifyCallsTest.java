@@ -85,6 +85,20 @@ final class WooCommerceVerifyCallsTest {
     assertThat(sandbox.exchanges()).noneSatisfy(exchange -> assertThat(exchange.method()).isEqualTo("POST"));
   }
 
+  @Test
+  void aWebHostsRateLimitIsWaitedOutAsItsRetryAfterSaysAndEveryPermissionIsStillProven() {
+    try (SandboxInstance limited = new WooCommerceSandbox().start(SandboxOptions.builder()
+        .quota(4, java.time.Duration.ofSeconds(1)).build())) {
+      CliRun.Result result = cli.given(limited.values(), "--allow-host", limited.address(), "verify", "woocommerce",
+          "--json").run();
+
+      assertThat(result.exitCode()).as(result.all()).isZero();
+      assertThat(limited.exchanges()).extracting(SandboxInstance.Exchange::status).contains(429);
+      assertThat(elements(json(result.out()).get("scopes"))).allSatisfy(scope -> assertThat(scope.get("status")
+          .asString()).isEqualTo("granted"));
+    }
+  }
+
   private CliRun.Result verify(Map<String, String> values) {
     return cli.given(values, "--allow-host", sandbox.address(), "verify", "woocommerce", "--json").run();
   }
