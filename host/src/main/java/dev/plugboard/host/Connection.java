@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +27,13 @@ import java.util.TreeSet;
  * other way out is masked: {@link #toString()}, {@link #maskedValues()}, and the JSON Jackson
  * writes of it, where {@code values} are the masked ones.
  *
+ * <p>Every connection belongs to a tenant the application names ({@link ConnectionNames#DEFAULT_TENANT}
+ * unless it says otherwise): a store keeps each tenant's connections apart, and a name is unique
+ * within its tenant only. {@link #version()} is the store's count of writes of the connection,
+ * 0 until it is first kept; a store refuses to overwrite a newer version with an older one (see
+ * {@link ConnectionStore#put(Connection, long)}).
+ *
+ * @param tenant the tenant it belongs to; see {@link ConnectionNames#requireValidTenant(String)}
  * @param name the connection's name, such as {@code bigcommerce/acme-outfitters}; see {@link ConnectionNames}
  * @param connector the connector's id
  * @param pluginVersion the version of the plugin it was last verified with
@@ -35,8 +43,11 @@ import java.util.TreeSet;
  * @param scopes each declared scope as the last verification found it
  * @param status the last verification's verdict
  * @param checkedAt when the last verification ran
+ * @param nextCheckAt when it is due to be verified again, if it is scheduled
+ * @param version how many times a store has written it: 0 before it is first kept
  */
 public record Connection(
+    String tenant,
     String name,
     String connector,
     String pluginVersion,
@@ -45,12 +56,18 @@ public record Connection(
     Account account,
     List<ScopeCheck> scopes,
     VerificationReport.Status status,
-    Instant checkedAt) {
+    Instant checkedAt,
+    Optional<Instant> nextCheckAt,
+    long version) {
 
   private static final String MASK = "••••••••";
 
-  /** @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules */
+  /**
+   * @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules
+   * @throws IllegalArgumentException when {@code tenant} breaks the tenant rules or {@code version} is negative
+   */
   public Connection {
+    ConnectionNames.requireValidTenant(tenant);
     ConnectionNames.requireValid(name);
     Objects.requireNonNull(connector, "connector == null");
     if (connector.isBlank()) {
@@ -67,6 +84,18 @@ public record Connection(
     scopes = List.copyOf(scopes);
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(checkedAt, "checkedAt == null");
+    Objects.requireNonNull(nextCheckAt, "nextCheckAt == null: use Optional.empty()");
+    if (version < 0) {
+      throw new IllegalArgumentException("version is negative: " + version);
+    }
+  }
+
+  /** A connection of the default tenant, not yet kept and not scheduled. */
+  public Connection(String name, String connector, String pluginVersion, Map<String, String> values,
+      Set<String> secretFields, Account account, List<ScopeCheck> scopes, VerificationReport.Status status,
+      Instant checkedAt) {
+    this(ConnectionNames.DEFAULT_TENANT, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, Optional.empty(), 0);
   }
 
   /**
@@ -94,8 +123,31 @@ public record Connection(
           "the report is about connector " + report.connector() + ", but connection " + name + " is a " + connector + " connection");
     }
     Account newAccount = report.account().display().isEmpty() ? account : report.account();
-    return new Connection(name, connector, pluginVersion, values, secretFields, newAccount, report.scopes(),
-        report.status(), report.checkedAt());
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, newAccount, report.scopes(),
+        report.status(), report.checkedAt(), nextCheckAt, version);
+  }
+
+  /** This connection in {@code tenant}. */
+  public Connection withTenant(String tenant) {
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, nextCheckAt, version);
+  }
+
+  /** This connection due to be verified again at {@code nextCheckAt}, or never when empty. */
+  public Connection withNextCheckAt(Optional<Instant> nextCheckAt) {
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, nextCheckAt, version);
+  }
+
+  /** This connection as the store keeps it at {@code version}: for store implementations. */
+  public Connection withVersion(long version) {
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, nextCheckAt, version);
+  }
+
+  /** Whether it is scheduled to be verified again before {@code instant}. */
+  public boolean dueBefore(Instant instant) {
+    return nextCheckAt.map(at -> at.isBefore(instant)).orElse(false);
   }
 
   /** Whether the field's value is a secret. */
@@ -124,8 +176,9 @@ public record Connection(
   /** Names the fields and masks the secrets. */
   @Override
   public String toString() {
-    return "Connection[name=" + name + ", connector=" + connector + ", pluginVersion=" + pluginVersion
+    return "Connection[tenant=" + tenant + ", name=" + name + ", connector=" + connector + ", pluginVersion=" + pluginVersion
         + ", values=" + maskedValues() + ", account=" + account.display() + ", scopes=" + scopes.size()
-        + ", status=" + status + ", checkedAt=" + checkedAt + "]";
+        + ", status=" + status + ", checkedAt=" + checkedAt + ", nextCheckAt=" + nextCheckAt.map(Instant::toString).orElse("none")
+        + ", version=" + version + "]";
   }
 }

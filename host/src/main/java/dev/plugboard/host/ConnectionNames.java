@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  * <p>A name is 1 to {@value #MAX_LENGTH} characters: lowercase ASCII letters, digits, {@code -},
  * {@code _} and {@code .}, starting and ending with a letter or digit; optionally two such parts
  * joined by one {@code /}.
+ *
+ * <p>A tenant, which the application names ({@code customer-42}, a UUID), is 1 to {@value
+ * #MAX_TENANT_LENGTH} ASCII letters, digits, {@code -}, {@code _} and {@code .}, starting with a
+ * letter or digit. Tenants differing only in case are different tenants.
  */
 public final class ConnectionNames {
 
@@ -38,6 +42,13 @@ public final class ConnectionNames {
   public static final String RULES = "up to " + MAX_LENGTH + " lowercase letters, digits, '-', '_' and '.',"
       + " starting and ending with a letter or digit, optionally two such parts joined by one '/'";
 
+  /** The tenant of the CLI, and of an application that names none. */
+  public static final String DEFAULT_TENANT = "default";
+
+  /** The longest tenant allowed. */
+  public static final int MAX_TENANT_LENGTH = 128;
+
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final String PART = "[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?";
   private static final Pattern NAME = Pattern.compile(PART + "(?:/" + PART + ")?");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -62,6 +73,25 @@ public final class ConnectionNames {
       throw new InvalidConnectionNameException(name);
     }
     return name;
+  }
+
+  /** Whether {@code tenant} follows the tenant rules. */
+  public static boolean isValidTenant(String tenant) {
+    return tenant != null && tenant.length() <= MAX_TENANT_LENGTH && TENANT.matcher(tenant).matches();
+  }
+
+  /**
+   * Returns {@code tenant} when it follows the tenant rules.
+   *
+   * @throws IllegalArgumentException when it does not; the message does not repeat it
+   */
+  public static String requireValidTenant(String tenant) {
+    if (!isValidTenant(tenant)) {
+      throw new IllegalArgumentException((tenant == null ? "tenant == null" : "a tenant of " + tenant.length()
+          + " characters is not allowed") + ": use 1 to " + MAX_TENANT_LENGTH
+          + " ASCII letters, digits, '-', '_' and '.', starting with a letter or digit, such as customer-42");
+    }
+    return tenant;
   }
 
   /**
@@ -146,10 +176,24 @@ public final class ConnectionNames {
    * @throws IllegalArgumentException when {@code next} is a connection of another name
    */
   public static Optional<Connection> requireKeptUnder(String name, Optional<Connection> next) {
+    return requireKeptUnder(DEFAULT_TENANT, name, next);
+  }
+
+  /**
+   * {@code next}, the result of an update of {@code name} in {@code tenant}, once checked: an
+   * update may move a connection neither to another name nor to another tenant.
+   *
+   * @throws IllegalArgumentException when {@code next} is a connection of another name or tenant
+   */
+  public static Optional<Connection> requireKeptUnder(String tenant, String name, Optional<Connection> next) {
     Objects.requireNonNull(next, "an update returned null; return Optional.empty() to keep nothing");
     next.ifPresent(connection -> {
       if (!connection.name().equals(name)) {
         throw new IllegalArgumentException("an update of " + name + " returned connection " + connection.name());
+      }
+      if (!connection.tenant().equals(tenant)) {
+        throw new IllegalArgumentException("an update of " + name + " in tenant " + tenant
+            + " returned a connection of tenant " + connection.tenant());
       }
     });
     return next;

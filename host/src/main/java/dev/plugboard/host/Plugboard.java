@@ -19,6 +19,7 @@ import dev.plugboard.host.internal.verify.VerifyOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,9 +165,7 @@ public final class Plugboard implements AutoCloseable {
     Function<String, Connection> named = kept -> Connection.of(kept, outcome.connector().pluginVersion(),
         checked.fields(), checked.secretFields(), report);
     if (name != null) {
-      Connection connection = named.apply(name);
-      connections().put(connection);
-      return new ConnectResult(report, Optional.of(connection));
+      return new ConnectResult(report, Optional.of(connections().put(named.apply(name))));
     }
     return new ConnectResult(report, Optional.of(
         DefaultNames.keep(connections(), outcome.connector().descriptor(), report.account(), checked, named)));
@@ -186,13 +185,35 @@ public final class Plugboard implements AutoCloseable {
    * @throws UnknownConnectorException when its connector is no longer loaded
    */
   public VerificationReport verifyConnection(String name) {
-    Connection connection = connections().get(name);
+    return verifyConnection(ConnectionNames.DEFAULT_TENANT, name, Optional.empty());
+  }
+
+  /**
+   * {@link #verifyConnection(String)} for {@code tenant}'s connection, recording in the same write
+   * when it is due to be verified next (even when an {@code INVALID} outcome is not recorded): what
+   * a re-verifier on a schedule calls.
+   *
+   * @throws UnknownConnectionException when {@code tenant} keeps no connection under {@code name}
+   * @throws UnknownConnectorException when its connector is no longer loaded
+   */
+  public VerificationReport verifyConnection(String tenant, String name, Instant nextCheckAt) {
+    return verifyConnection(tenant, name, Optional.of(Objects.requireNonNull(nextCheckAt, "nextCheckAt == null")));
+  }
+
+  private VerificationReport verifyConnection(String tenant, String name, Optional<Instant> nextCheckAt) {
+    Connection connection = connections().get(tenant, name);
     Verifications.Outcome outcome = verifications().verify(connection.connector(), connection.values());
     VerificationReport report = outcome.report();
-    if (report.status() != VerificationReport.Status.INVALID) {
+    boolean record = report.status() != VerificationReport.Status.INVALID;
+    if (record || nextCheckAt.isPresent()) {
       // Recorded only into the same values: a connect or remove meanwhile is newer, and stands.
-      connections().update(name, kept -> kept.map(current -> current.values().equals(connection.values())
-          ? current.withVerification(outcome.connector().pluginVersion(), report) : current));
+      connections().update(tenant, name, kept -> kept.map(current -> {
+        if (!current.values().equals(connection.values())) {
+          return current;
+        }
+        Connection verified = record ? current.withVerification(outcome.connector().pluginVersion(), report) : current;
+        return nextCheckAt.isPresent() ? verified.withNextCheckAt(nextCheckAt) : verified;
+      }));
     }
     return report;
   }
@@ -252,6 +273,7 @@ public final class Plugboard implements AutoCloseable {
     private Path home = Path.of(System.getProperty("user.home"), ".plugboard");
     private final List<ExtraHost> extraHosts = new ArrayList<>();
     private ConnectionStore connectionStore;
+    private String storeUrl;
     private Aead aead;
     private Duration verificationTimeout = VerifyOptions.DEFAULT_TIMEOUT;
     private int parallelism;
@@ -292,10 +314,29 @@ public final class Plugboard implements AutoCloseable {
     }
 
     /**
+     * Keeps connections in the store {@code url} names, opened by a {@link
+     * dev.plugboard.host.spi.ConnectionStoreProvider} on the class path: {@code
+     * jdbc:postgresql://db.internal/app} or {@code jdbc:sqlite:/var/lib/app/connections.db} with
+     * {@code plugboard-store-jdbc}. A password is read from the environment, never from the URL.
+     * Its data key is wrapped by {@link #aead(Aead)} when set, else by the key file in {@link #home(Path)}.
+     *
+     * <pre>{@code
+     * Plugboard.builder().pluginsDir(plugins).store("jdbc:postgresql://db.internal/app").aead(kmsAead).build();
+     * }</pre>
+     */
+    public Builder store(String url) {
+      this.storeUrl = Objects.requireNonNull(url, "url == null");
+      return this;
+    }
+
+    /**
      * Seals the connections in Plugboard's file store with the application's key instead of a key
      * file created beside them: a Tink {@link Aead}, such as one backed by a cloud KMS, or from a
      * keyset of its own ({@code keysetHandle.getPrimitive(AeadConfig2026.get(), Aead.class)}).
-     * No key file is written then. Connections sealed with one key do not open with another.
+     * No key file is written then: the store's data key is kept wrapped by this key beside the
+     * connections, and unwrapped once when the store opens, so records are sealed without a call
+     * to a KMS each. With {@link #store(String)}, it wraps that store's data key the same way.
+     * Connections sealed with one key do not open with another.
      */
     public Builder aead(Aead aead) {
       this.aead = Objects.requireNonNull(aead, "aead == null");
@@ -351,7 +392,11 @@ public final class Plugboard implements AutoCloseable {
         throw new IllegalStateException("connectionStore and aead are both set: aead is the key of Plugboard's own"
             + " file store, which an application store replaces; set one of them");
       }
+      if (connectionStore != null && storeUrl != null) {
+        throw new IllegalStateException("connectionStore and store(url) are both set: set one of them");
+      }
       StoreChoice store = connectionStore != null ? new StoreChoice.ApplicationStore(connectionStore)
+          : storeUrl != null ? new StoreChoice.Url(storeUrl, Optional.ofNullable(aead))
           : aead != null ? new StoreChoice.ApplicationKey(aead)
           : new StoreChoice.KeysetFile();
       HostSettings settings = new HostSettings(dir, home.toAbsolutePath().normalize(), extraHosts,

@@ -6,6 +6,7 @@ import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ final class ConnectionsCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       if (connections.isEmpty()) {
-        out.println("No connections kept in " + plugboard.home().toAbsolutePath().normalize()
+        out.println("No connections kept in " + plugboard.where()
             + ". Add one with: plugboard connect CONNECTOR");
         return ExitCode.OK;
       }
@@ -126,31 +127,54 @@ final class ConnectionsCommand implements Callable<Integer> {
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Verifies a kept connection again with its stored values and records the result.")
+      description = {"Verifies a kept connection again with its stored values and records the result;",
+          "with --due, every connection due for re-verification (of every tenant), each then due again --every later."})
   static final class VerifyConnectionCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
 
-    @Mixin OneConnection target;
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The connection's name, as listed.")
+    String name;
+
+    @Option(names = "--due", description = "Verify every connection whose next check is due, instead of one.")
+    boolean due;
+
+    @Option(names = "--every", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "With --due: when each is due again, give or take a tenth (default 24h).")
+    Duration every;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
 
     @Mixin TimeoutOption timeout;
 
     @Override
     public Integer call() {
-      PlugboardCommand plugboard = connections.plugboard;
-      String name = target.name;
-      try (Plugboard host = plugboard.open(timeout.value)) {
-        VerificationReport report = host.verifyConnection(name);
-        if (target.json || connections.json) {
-          plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
-        } else {
-          plugboard.environment.out().println("Verifying " + name + " again");
-          new ReportPrinter(plugboard.environment.out()).print(report);
-          plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
-              ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."
-              : "Recorded in " + name + ".");
-        }
-        return ReportPrinter.exitCode(report);
+      if (due == (name != null)) {
+        throw new UsageException("name one connection to verify, or give --due for every connection due; not "
+            + (due ? "both" : "neither"));
       }
+      if (every != null && !due) {
+        throw new UsageException("--every goes with --due: it says when each connection verified is due again");
+      }
+      PlugboardCommand plugboard = connections.plugboard;
+      try (Plugboard host = plugboard.open(timeout.value)) {
+        return due ? DueVerifications.run(host, plugboard.environment.out(), json || connections.json,
+            every == null ? Duration.ofDays(1) : every) : verifyOne(host, plugboard);
+      }
+    }
+
+    private int verifyOne(Plugboard host, PlugboardCommand plugboard) {
+      VerificationReport report = host.verifyConnection(name);
+      if (json || connections.json) {
+        plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
+      } else {
+        plugboard.environment.out().println("Verifying " + name + " again");
+        new ReportPrinter(plugboard.environment.out()).print(report);
+        plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
+            ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."
+            : "Recorded in " + name + ".");
+      }
+      return ReportPrinter.exitCode(report);
     }
   }
 

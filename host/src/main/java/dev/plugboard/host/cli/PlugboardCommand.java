@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import dev.plugboard.api.PluginApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -44,6 +45,8 @@ final class PlugboardCommand implements Callable<Integer> {
   static final String PLUGINS_DIR_PROPERTY = "plugboard.pluginsDir";
 
   /** Where connections are kept unless --home or PLUGBOARD_HOME says otherwise. */
+  private static final Pattern STORE_PASSWORD = Pattern.compile("(?i)([?&;](password|pass|pwd)=|://[^/?@]*:[^/?@]*@)");
+
   static final Path DEFAULT_HOME = Path.of(System.getProperty("user.home"), ".plugboard").toAbsolutePath().normalize();
 
   final CliEnvironment environment;
@@ -69,6 +72,14 @@ final class PlugboardCommand implements Callable<Integer> {
       description = "Also send credentials to this host, for local testing; plain http only to loopback"
           + " addresses (also env PLUGBOARD_ALLOW_HOSTS, comma-separated). Repeatable.")
   List<String> allowHosts = new ArrayList<>();
+
+  @Option(
+      names = "--store",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description = "Keep connections in a database instead of the home folder: jdbc:postgresql://HOST[:PORT]/DB?user=USER"
+          + " or jdbc:sqlite:FILE (default: env PLUGBOARD_STORE). The password only in env PLUGBOARD_STORE_PASSWORD.")
+  String store;
 
   PlugboardCommand(CliEnvironment environment) {
     this.environment = environment;
@@ -97,6 +108,7 @@ final class PlugboardCommand implements Callable<Integer> {
           + "; give a folder of plugin jars with --plugins-dir DIR or PLUGBOARD_PLUGINS_DIR");
     }
     Plugboard.Builder builder = Plugboard.builder().pluginsDir(dir).home(home());
+    store().ifPresent(builder::store);
     if (verificationTimeout != null) {
       builder.verificationTimeout(verificationTimeout);
     }
@@ -115,6 +127,23 @@ final class PlugboardCommand implements Callable<Integer> {
       return home;
     }
     return environment.variable("PLUGBOARD_HOME").map(Path::of).orElse(DEFAULT_HOME);
+  }
+
+  /**
+   * {@code --store}, else {@code PLUGBOARD_STORE}: a database store's URL, which may not hold a
+   * password (argv shows in process lists and shell history).
+   */
+  Optional<String> store() {
+    if (store != null && STORE_PASSWORD.matcher(store).find()) {
+      throw new UsageException("--store holds a password, which would show in the process list and your shell history:"
+          + " take it out of the URL and set PLUGBOARD_STORE_PASSWORD instead");
+    }
+    return Optional.ofNullable(store).or(() -> environment.variable("PLUGBOARD_STORE")).filter(url -> !url.isBlank());
+  }
+
+  /** Where connections are kept, for messages: the store URL (it holds no password) or the home folder. */
+  String where() {
+    return store().orElseGet(() -> home().toAbsolutePath().normalize().toString());
   }
 
   /** {@code --allow-host} values, then those of {@code PLUGBOARD_ALLOW_HOSTS}. */

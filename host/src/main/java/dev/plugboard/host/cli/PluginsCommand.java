@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
-    description = "Lists loaded plugins with their connectors, and failed plugins with the reason.")
+    description = "Lists loaded plugins with their connectors, and failed plugins with the reason.",
+    subcommands = PluginsCheckCommand.class)
 final class PluginsCommand implements Callable<Integer> {
 
   @ParentCommand PlugboardCommand plugboard;

@@ -3,6 +3,7 @@ package dev.plugboard.host.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.testing.TestDescriptors;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,5 +69,36 @@ final class PluginsCommandTest {
     CliRun.Result result = CliRun.args("plugins").env("PLUGBOARD_PLUGINS_DIR", plugins.toString()).run();
 
     assertThat(result.out()).contains("minimal@1.0.0");
+  }
+
+  @Test
+  void checkPrintsEveryDefectOfADescriptorFileWithItsLineAndExits2() throws Exception {
+    Path descriptor = plugins.resolve("shop.yaml");
+    Files.writeString(descriptor, TestDescriptors.minimal("shop")
+        .replace("pattern: '^[a-z0-9]{8,64}$'", "pattern: '^[a-z0-9'")
+        .replace("probe: {path: 'customers?limit=1', granted: [200]}", "probe: {method: DELETE, path: customers, granted: [200]}"));
+
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "plugins", "check", descriptor.toString()).run();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.out()).contains("failed  shop.yaml", "2 defects");
+    assertThat(result.out().lines())
+        .anySatisfy(line -> assertThat(line).contains("fields[1]: pattern is not a valid regular expression", "(line "))
+        .anySatisfy(line -> assertThat(line).contains("scopes[1].probe: method is DELETE", "sideEffectFree", "(line "));
+  }
+
+  @Test
+  void checkOfAGoodJarNamesItsConnectorsAndExits0AndOfAMissingPathSaysSoWithExit2() {
+    TestPluginJar.connector("minimal", "minimal").writeTo(plugins);
+
+    CliRun.Result good = CliRun.args("--plugins-dir", plugins.toString(), "plugins", "check",
+        plugins.resolve("minimal.jar").toString()).run();
+    CliRun.Result missing = CliRun.args("--plugins-dir", plugins.toString(), "plugins", "check",
+        plugins.resolve("nothing.yaml").toString()).run();
+
+    assertThat(good.exitCode()).as(good.all()).isEqualTo(ExitCode.OK);
+    assertThat(good.out()).contains("ok      minimal@1.0.0", "connectors minimal");
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(missing.err()).contains("does not exist; give a plugin jar, a folder of them, or a descriptor file");
   }
 }

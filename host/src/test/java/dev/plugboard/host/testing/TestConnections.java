@@ -39,6 +39,21 @@ public final class TestConnections {
         scopes(), VerificationReport.Status.VERIFIED, CHECKED_AT);
   }
 
+  /** {@code connection} as it was before a store kept it: version 0, so it compares with the one put. */
+  public static Connection unversioned(Connection connection) {
+    return connection.withVersion(0);
+  }
+
+  /** {@link #unversioned(Connection)} of each. */
+  public static List<Connection> unversioned(List<Connection> connections) {
+    return connections.stream().map(TestConnections::unversioned).toList();
+  }
+
+  /** {@link #unversioned(Connection)} of the one there may be. */
+  public static java.util.Optional<Connection> unversioned(java.util.Optional<Connection> connection) {
+    return connection.map(TestConnections::unversioned);
+  }
+
   /** BigCommerce's four values, in declared order. */
   public static Map<String, String> values(String accessToken, String clientSecret) {
     Map<String, String> values = new LinkedHashMap<>();

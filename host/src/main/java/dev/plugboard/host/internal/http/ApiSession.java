@@ -150,7 +150,8 @@ public final class ApiSession implements AutoCloseable {
           return gaveUp(Why.TIMEOUT, "no answer from " + host + " within the deadline of " + deadline.describe());
         }
         attempts++;
-        Call call = client.newCall(request);
+        Hops hops = new Hops();
+        Call call = client.newCall(request.newBuilder().tag(Hops.class, hops).build());
         call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
         running.add(call);
         boolean answered = false;
@@ -161,8 +162,9 @@ public final class ApiSession implements AutoCloseable {
           HttpUrl landed = response.request().url();
           Optional<String> refusal = target.allowedHosts().refusal(landed.scheme(), landed.host(), landed.port());
           if (refusal.isPresent()) {
-            String reason = "redirected to " + hostOf(landed) + ", where credentials may not go: " + refusal.get();
-            return new HttpOutcome.Refused(reason, evidence(reason));
+            String reason = "redirected to " + hostOf(landed) + ", where credentials may not go (" + refusal.get()
+                + "); the call was followed there without them";
+            return new HttpOutcome.Refused(reason, evidence(reason), true);
           }
           if (response.code() == 429) {
             if (++rateLimited < MAX_RATE_LIMITED) {
@@ -187,7 +189,11 @@ public final class ApiSession implements AutoCloseable {
           if (deadline.passed() || call.isCanceled()) {
             return gaveUp(Why.TIMEOUT, "no answer from " + host + " within the deadline of " + deadline.describe());
           }
-          Failures.Failure failure = Failures.classify(e, host);
+          String where = hostOf(hops.lastOr(url));
+          Failures.Failure failure = Failures.classify(e, where);
+          if (!where.equals(host)) {
+            failure = new Failures.Failure(failure.kind(), failure.reason() + ", where " + host + " redirected the call");
+          }
           if (failure.kind() == Failures.Kind.UNREACHABLE) {
             return new HttpOutcome.Unreachable(host, failure.reason(), evidence(failure.reason()));
           }

@@ -35,6 +35,9 @@ final class Failures {
   record Failure(Kind kind, String reason) {}
 
   static Failure classify(IOException e, String host) {
+    if (e instanceof Hops.TooManyRedirects) {
+      return new Failure(Kind.UNREACHABLE, e.getMessage());
+    }
     if (e instanceof GuardedHosts.PrivateAddressException) {
       return new Failure(Kind.UNREACHABLE, e.getMessage());
     }

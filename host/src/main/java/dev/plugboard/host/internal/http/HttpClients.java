@@ -43,6 +43,8 @@ public final class HttpClients {
         // A change between http and https is not followed: it is never a platform's API moving.
         .followRedirects(true)
         .followSslRedirects(false)
+        .eventListener(Hops.WHERE)
+        .addNetworkInterceptor(Hops.COUNTER)
         .addNetworkInterceptor(new CredentialInterceptor())
         .addNetworkInterceptor(new RequestLog())
         .build();

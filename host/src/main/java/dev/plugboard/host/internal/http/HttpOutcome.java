@@ -25,11 +25,19 @@ public sealed interface HttpOutcome {
   record Unreachable(String host, String reason, Evidence evidence) implements HttpOutcome {}
 
   /**
-   * The call was not sent, or not followed, because credentials may not go there.
+   * The call was not sent, or its redirect was not trusted, because credentials may not go there.
    *
    * @param reason the allow-list's rule, naming the host
+   * @param sentWithout whether requests did go out, without the credentials (the call was
+   *     redirected to a host credentials may not go to)
    */
-  record Refused(String reason, Evidence evidence) implements HttpOutcome {}
+  record Refused(String reason, Evidence evidence, boolean sentWithout) implements HttpOutcome {
+
+    /** Nothing went out. */
+    public Refused(String reason, Evidence evidence) {
+      this(reason, evidence, false);
+    }
+  }
 
   /**
    * No answer could decide: server errors or dropped connections after every retry, timeouts, a

@@ -1,6 +1,7 @@
 package dev.plugboard.host.internal.http;
 
 import dev.plugboard.api.descriptor.RateLimit;
+import java.time.Clock;
 import java.util.OptionalLong;
 import okhttp3.Headers;
 import org.slf4j.Logger;
@@ -79,14 +80,23 @@ final class RateLimitGate {
     OptionalLong left = number(headers, names.requestsLeftHeader());
     OptionalLong resetMs = number(headers, names.resetMsHeader());
     number(headers, names.quotaHeader()).ifPresent(value -> quota = value);
-    number(headers, names.windowMsHeader()).ifPresent(value -> windowNanos = value * 1_000_000);
+    number(headers, names.windowMsHeader()).ifPresent(value -> windowNanos = RetryAfter.millisToNanos(value));
+    OptionalLong[] usedOfLimit = usedOfLimit(headers);
+    if (left.isEmpty() && usedOfLimit != null) {
+      // "32/40": what is left of a bucket that drains as it goes; a second tells one reading from the next.
+      left = OptionalLong.of(Math.max(0, usedOfLimit[1].getAsLong() - usedOfLimit[0].getAsLong()));
+      quota = usedOfLimit[1].getAsLong();
+      if (resetMs.isEmpty()) {
+        resetMs = OptionalLong.of(1000);
+      }
+    }
     if (status == 429) {
       budget = 0;
       windowEnds = now + waitAfterLimitNanos(headers, resetMs, fallbackWaitNanos);
     } else if (left.isPresent() && resetMs.isPresent()) {
       // Calls still in flight may not be counted in this answer yet: keep room for them.
       long fresh = Math.max(0, left.getAsLong() - inFlight);
-      long ends = now + resetMs.getAsLong() * 1_000_000;
+      long ends = now + RetryAfter.millisToNanos(resetMs.getAsLong());
       long tolerance = windowNanos > 0 ? windowNanos / 2 : DEFAULT_TOLERANCE_NANOS;
       if (budget < 0 || ends - windowEnds > tolerance) {
         budget = fresh; // the first word on the quota, or a newer window
@@ -106,13 +116,40 @@ final class RateLimitGate {
     notifyAll();
   }
 
-  /** After a 429: when to try again, from the reset header, else the retry-after header, else the fallback. */
+  /**
+   * After a 429: when to try again, from the reset header, else a retry-after header (the
+   * platform's own name, then the standard {@code Retry-After}), else the fallback. Never less
+   * than nothing, never an overflow.
+   */
   private long waitAfterLimitNanos(Headers headers, OptionalLong resetMs, long fallbackWaitNanos) {
     if (resetMs.isPresent()) {
-      return resetMs.getAsLong() * 1_000_000;
+      return RetryAfter.millisToNanos(resetMs.getAsLong());
     }
-    OptionalLong retryAfter = number(headers, names.retryAfterSecondsHeader());
-    return retryAfter.isPresent() ? retryAfter.getAsLong() * 1_000_000_000 : fallbackWaitNanos;
+    return retryAfter(headers).orElse(fallbackWaitNanos);
+  }
+
+  private OptionalLong retryAfter(Headers headers) {
+    OptionalLong own = names.retryAfterSecondsHeader() == null ? OptionalLong.empty()
+        : RetryAfter.nanos(headers.get(names.retryAfterSecondsHeader()), Clock.systemUTC());
+    return own.isPresent() ? own : RetryAfter.nanos(headers.get("Retry-After"), Clock.systemUTC());
+  }
+
+  /** {@code used/limit} from the combined header, or {@code null} when the platform sends none. */
+  private OptionalLong[] usedOfLimit(Headers headers) {
+    if (names.usedOfLimitHeader() == null || headers.get(names.usedOfLimitHeader()) == null) {
+      return null;
+    }
+    String[] parts = headers.get(names.usedOfLimitHeader()).trim().split("/");
+    if (parts.length != 2) {
+      return null;
+    }
+    try {
+      long used = Long.parseLong(parts[0].trim());
+      long limit = Long.parseLong(parts[1].trim());
+      return used < 0 || limit <= 0 ? null : new OptionalLong[] {OptionalLong.of(used), OptionalLong.of(limit)};
+    } catch (NumberFormatException notNumbers) {
+      return null; // a header we cannot read is one the platform did not send
+    }
   }
 
   private static OptionalLong number(Headers headers, String name) {

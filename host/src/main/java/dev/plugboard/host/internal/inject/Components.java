@@ -2,8 +2,10 @@ package dev.plugboard.host.internal.inject;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.plugboard.host.ConnectionStore;
+import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.internal.http.SharedHttpClient;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
@@ -35,7 +37,15 @@ public final class Components {
 
   /** Where connections are kept: the application's store, or the file store under home. */
   public ConnectionStore connections() {
-    return injector.getInstance(ConnectionStore.class);
+    try {
+      return injector.getInstance(ConnectionStore.class);
+    } catch (ProvisionException e) {
+      // A store named by URL that cannot be opened says why in words: that, not Guice's wrapping, is what goes on.
+      if (e.getCause() instanceof PlugboardException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   public Verifications verifications() {

@@ -35,8 +35,8 @@ public final class DefaultNames {
       Connection connection = make.apply(candidate);
       Optional<Connection> kept = store.update(candidate, existing ->
           existing.isEmpty() || sameAccount(descriptor, existing.get(), checked) ? Optional.of(connection) : existing);
-      if (kept.isPresent() && kept.get() == connection) {
-        return connection;
+      if (kept.isPresent() && kept.get().withVersion(0).equals(connection)) {
+        return kept.get();
       }
       String suffix = "-" + n;
       candidate = base.substring(0, Math.min(base.length(), ConnectionNames.MAX_LENGTH - suffix.length())) + suffix;

@@ -3,6 +3,7 @@ package dev.plugboard.host.internal.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -35,7 +36,9 @@ final class OwnerOnly {
 
   /** The file, created if absent, open for writing (for locking). */
   static FileChannel openOrCreate(Path file) throws IOException {
-    return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attributes(file));
+    // Never through a link: a dangling one would have its target created.
+    return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+        attributes(file));
   }
 
   static boolean posix(Path path) {

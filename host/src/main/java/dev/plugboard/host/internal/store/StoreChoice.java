@@ -2,8 +2,12 @@ package dev.plugboard.host.internal.store;
 
 import com.google.crypto.tink.Aead;
 import dev.plugboard.host.ConnectionStore;
+import dev.plugboard.host.spi.ConnectionStoreProvider;
+import dev.plugboard.host.spi.StoreContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Which connection store a host uses, as the application or the CLI chose it. */
 public sealed interface StoreChoice {
@@ -28,6 +32,25 @@ public sealed interface StoreChoice {
     @Override
     public ConnectionStore open(Path home) {
       return FileConnectionStore.withAead(home, aead);
+    }
+  }
+
+  /**
+   * A store named by a URL ({@code jdbc:postgresql://…}), opened by the first {@link
+   * ConnectionStoreProvider} on the class path that accepts it. Its master key is the application's
+   * {@code aead} when there is one, else the key file in the home folder.
+   */
+  record Url(String url, Optional<Aead> aead) implements StoreChoice {
+    public Url {
+      Objects.requireNonNull(url, "url == null");
+      Objects.requireNonNull(aead, "aead == null");
+    }
+
+    @Override
+    public ConnectionStore open(Path home) {
+      StoreContext context = StoreContext.of(home, () -> aead.orElseGet(() -> HomeKey.masterKey(home)),
+          Clock.systemUTC(), System::getenv);
+      return StoreProviders.open(url, context);
     }
   }
 

@@ -3,9 +3,6 @@ package dev.plugboard.host.internal.store;
 import dev.plugboard.host.ConnectionNames;
 import dev.plugboard.host.ConnectionStoreException;
 import dev.plugboard.host.internal.json.Mappers;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The store file's content: a format number, the key check, and each connection's name beside
+ * Plugboard 0.1.0's store file ({@code connections.json}), read to migrate it: a format number, the key check, and each connection's name beside
  * its sealed record, ordered by name. Names are in the clear so that one record can be found,
  * replaced or removed without opening the others; everything else is inside the records.
  *
@@ -29,12 +26,13 @@ import tools.jackson.databind.JsonNode;
 record StoreFile(int format, String keyCheck, List<Entry> connections) {
 
   static final int FORMAT = 1;
+  private static final long MAX_BYTES = 256L << 20;
 
   /** A connection's name and its sealed record (base64). */
   record Entry(String name, String sealed) {
     Entry {
       if (!ConnectionNames.isValid(name)) {
-        throw new IllegalArgumentException("a connection name breaks the naming rules: " + name);
+        throw new IllegalArgumentException("a connection name breaks the naming rules");
       }
       Objects.requireNonNull(sealed, () -> "connection " + name + " has no record");
     }
@@ -61,15 +59,11 @@ record StoreFile(int format, String keyCheck, List<Entry> connections) {
    * @throws ConnectionStoreException when it cannot be read or is not a store this version reads
    */
   static Optional<StoreFile> read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
+    Optional<byte[]> read = StoreFiles.read(file, MAX_BYTES, "the connection store " + file);
+    if (read.isEmpty()) {
       return Optional.empty();
-    } catch (IOException e) {
-      throw new ConnectionStoreException("cannot read the connection store " + file + " (" + FileProblems.describe(e, file)
-          + "): make it a file readable by the user running Plugboard (chmod 600 " + file + ")", e);
     }
+    byte[] bytes = read.get();
     try {
       JsonNode tree = Mappers.strictJson().readTree(bytes);
       if (tree == null || !tree.isObject()) {
@@ -86,9 +80,10 @@ record StoreFile(int format, String keyCheck, List<Entry> connections) {
       }
       return Optional.of(store);
     } catch (JacksonException e) {
+      // Jackson's own message may quote the file, which may be anyone's (a link to /etc/passwd, say): only where.
       boolean located = e.getLocation() != null && e.getLocation().getLineNr() >= 1;
-      throw damaged(file, e.getOriginalMessage() + (located
-          ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : ""), e);
+      throw damaged(file, "it is not a store of Plugboard 0.1.0" + (located
+          ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : ""), null);
     } catch (IllegalArgumentException e) {
       throw damaged(file, e.getMessage(), e);
     }

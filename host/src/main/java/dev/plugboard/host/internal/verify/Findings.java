@@ -35,13 +35,26 @@ final class Findings {
     add(code, message, remediation, evidence, null);
   }
 
+  /**
+   * Records a finding kept apart from others of its code by {@code key} (the call it is about):
+   * the same code for two different calls is two problems, each with its own evidence.
+   */
+  void addDistinct(String code, String key, String message, String remediation, Evidence evidence, String subject) {
+    Entry entry = byCode.computeIfAbsent(code + "\u0000" + key,
+        c -> new Entry(message, remediation, evidence, "Not decided because of it: "));
+    if (subject != null && !entry.subjects.contains(subject)) {
+      entry.subjects.add(subject);
+    }
+  }
+
   boolean has(String code) {
     return byCode.containsKey(code);
   }
 
   List<Problem> problems() {
     List<Problem> problems = new ArrayList<>();
-    byCode.forEach((code, entry) -> {
+    byCode.forEach((key, entry) -> {
+      String code = key.contains("\u0000") ? key.substring(0, key.indexOf('\u0000')) : key;
       String affected = entry.subjects.isEmpty() ? "" : " " + entry.label + String.join(", ", entry.subjects) + ".";
       problems.add(new Problem(code, entry.message + affected, entry.remediation, entry.evidence));
     });

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param identity how the identity call ended
  * @param account the account as far as known: from the answers, else the defaults
  * @param identityRead whether the identity answer could be read as a JSON object
+ * @param identityNamed how many of the identity's declared values the answer itself gave
  * @param probes each scope's probe, in declared order; empty when the scopes were not probed one by one
  * @param listing how the scope listing call ended, when it was sent
  * @param excess how each excess call ended, for those sent
@@ -28,6 +29,7 @@ record Observed(
     HttpOutcome identity,
     Account account,
     boolean identityRead,
+    int identityNamed,
     Map<Scope, Probed> probes,
     Optional<HttpOutcome> listing,
     Map<ExcessCall, HttpOutcome> excess) {

@@ -75,15 +75,23 @@ final class Phases {
       trouble.record(outcome, "the account's name");
       return new PhaseCheck(Phase.IDENTITY, Outcome.INCONCLUSIVE, describe(outcome), evidence);
     }
+    if (answered.status() / 100 == 2 && observed.identityRead() && observed.identityNamed() == 0) {
+      findings.add("identity_unnamed", descriptor.name() + " answered " + call(answered) + " with none of the values"
+          + " that name the account (" + String.join(", ", descriptor.identity().values().keySet()) + "), so it is not"
+          + " known which account the credentials reach.", "Check that the address is " + descriptor.name()
+          + "'s own; if it is, " + descriptor.name() + "'s API may have changed and the plugin may need an update.",
+          answered.evidence());
+      return new PhaseCheck(Phase.IDENTITY, Outcome.FAILED, "the answer names no account", evidence);
+    }
     if (answered.status() / 100 == 2 && observed.identityRead()) {
       return named(observed.account(), answered, evidence);
     }
     if (answered.status() / 100 == 2) {
-      findings.add("identity_unavailable", descriptor.name() + "'s answer to " + call(answered)
-          + " is not the JSON object expected, so the account cannot be named.",
-          "If it persists, " + descriptor.name() + "'s API may have changed and the plugin may need an update.",
-          answered.evidence());
-      return new PhaseCheck(Phase.IDENTITY, Outcome.INCONCLUSIVE, "the answer could not be read", evidence);
+      findings.add("identity_unnamed", descriptor.name() + "'s answer to " + call(answered)
+          + " is not the JSON object expected, so it is not known which account the credentials reach.",
+          "Check that the address is " + descriptor.name() + "'s own; if it is, " + descriptor.name()
+          + "'s API may have changed and the plugin may need an update.", answered.evidence());
+      return new PhaseCheck(Phase.IDENTITY, Outcome.FAILED, "the answer could not be read", evidence);
     }
     Optional<Scope> guard = guardingScope();
     boolean refused = guard

@@ -30,7 +30,8 @@ final class Trouble {
           "Check the " + addressLabel + " you gave and your network connection, then try again.",
           outcome.evidence(), subject);
     } else if (outcome instanceof HttpOutcome.Refused refused) {
-      findings.add("host_not_allowed", "Nothing was sent: " + refused.reason() + ".",
+      findings.add("host_not_allowed", (refused.sentWithout() ? "Credentials were withheld: " : "Nothing was sent: ")
+          + refused.reason() + ".",
           "Credentials go only to the hosts " + platform + " declares. To test against a local stand-in, allow its"
               + " address for that run (--allow-host HOST:PORT).", outcome.evidence(), subject);
     } else if (outcome instanceof HttpOutcome.GaveUp gaveUp) {
@@ -42,7 +43,8 @@ final class Trouble {
 
   /** An answer whose status the descriptor gives no meaning for this call. */
   void unexpected(HttpOutcome.Answered answered, String subject) {
-    findings.add("unexpected_answer", platform + " answered " + answered.status() + " to "
+    // One problem per call: two calls answering 422 are two answers, each with its own evidence.
+    findings.addDistinct("unexpected_answer", answered.evidence().method() + " " + answered.evidence().path(), platform + " answered " + answered.status() + " to "
         + answered.evidence().method() + " " + answered.evidence().path() + ", which proves nothing either way.",
         "If it persists, " + platform + "'s API may have changed and the plugin may need an update.",
         answered.evidence(), subject);

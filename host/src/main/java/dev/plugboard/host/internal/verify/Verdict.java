@@ -72,7 +72,11 @@ final class Verdict {
         phases.credentials(observed, rejection, mismatch, scopes),
         phases.identity(observed, rejection, mismatch),
         phases.scopes(observed, rejection, mismatch, scopes));
-    return new VerificationReport(descriptor.id(), status(checks, scopes), account, checks, fields, scopes,
+    // An address credentials may not go to is a mistake in the values or the descriptor, not a
+    // platform that could not be asked: nothing was sent, as when a value is malformed.
+    VerificationReport.Status status = observed.credentials() instanceof HttpOutcome.Refused refused
+        && !refused.sentWithout() ? VerificationReport.Status.INVALID : status(checks, scopes);
+    return new VerificationReport(descriptor.id(), status, account, checks, fields, scopes,
         findings.problems(), warnings, checkedAt);
   }
 

@@ -66,7 +66,7 @@ final class VerificationRun {
       }
       excessCalls.forEach((call, pending) -> excess.put(call, pending.await()));
     }
-    return new Observed(platform, credentials, identity, read.account(), read.identityRead(), probes, listing, excess);
+    return new Observed(platform, credentials, identity, read.account(), read.identityRead(), read.named(), probes, listing, excess);
   }
 
   private Calls.Pending submit(Call call, Account account, boolean readBody) {

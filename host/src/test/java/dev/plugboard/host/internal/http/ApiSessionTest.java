@@ -317,6 +317,109 @@ final class ApiSessionTest {
     });
   }
 
+  @Test
+  void aRateLimitResetTooLongForTheClockIsHeardAsLongerThanTheDeadlineNotAsNoWait() {
+    for (String[] header : List.of(new String[] {"X-Rate-Limit-Time-Reset-Ms", "10000000000000"},
+        new String[] {"X-Rate-Limit-Time-Reset-Ms", "9223372036854775807"}, new String[] {"X-Retry-After", "9223372037"},
+        new String[] {"Retry-After", "9223372037"})) {
+      server.enqueue(new MockResponse.Builder().code(429).setHeader(header[0], header[1]).build());
+      int before = server.getRequestCount();
+
+      HttpOutcome outcome = send(session(), "v2/time");
+
+      assertThat(outcome).as(header[0]).isInstanceOfSatisfying(GaveUp.class, gaveUp -> {
+        assertThat(gaveUp.why()).isEqualTo(HttpOutcome.Why.RATE_LIMITED);
+        assertThat(gaveUp.reason()).contains("until after the deadline");
+      });
+      assertThat(server.getRequestCount() - before).as(header[0]).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theStandardRetryAfterInFractionalSecondsIsWaitedThenTheCallSucceeds() {
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "0.2").build());
+    server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+
+    HttpOutcome outcome = send(session(), "v2/time");
+
+    assertThat(outcome).isInstanceOfSatisfying(Answered.class, answered -> assertThat(answered.status()).isEqualTo(200));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterReadsSecondsFractionsAndHttpDatesAndNothingElse() {
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T10:00:00Z"), java.time.ZoneOffset.UTC);
+
+    assertThat(RetryAfter.nanos("2", clock)).hasValue(2_000_000_000L);
+    assertThat(RetryAfter.nanos("2.0", clock)).hasValue(2_000_000_000L);
+    assertThat(RetryAfter.nanos("Tue, 01 Dec 2026 10:00:03 GMT", clock)).hasValue(3_000_000_000L);
+    assertThat(RetryAfter.nanos("Tue, 01 Dec 2026 09:00:00 GMT", clock)).hasValue(0);
+    assertThat(RetryAfter.nanos("soon", clock)).isEmpty();
+    assertThat(RetryAfter.nanos("-1", clock)).isEmpty();
+    assertThat(RetryAfter.nanos("1e300", clock)).hasValue(RetryAfter.FOREVER_NANOS);
+  }
+
+  @Test
+  void aRedirectLoopEndsAfterAFewHopsAndIsNotTriedAgain() {
+    for (int i = 0; i < 50; i++) {
+      server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/stores/abc123/v2/time").build());
+    }
+
+    HttpOutcome outcome = send(session(), "v2/time");
+
+    assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Unreachable.class, unreachable ->
+        assertThat(unreachable.reason()).contains("redirected more than " + Hops.MAX_REDIRECTS + " times"));
+    assertThat(server.getRequestCount()).isEqualTo(Hops.MAX_REDIRECTS + 1);
+  }
+
+  @Test
+  void aRedirectToAHostThatRefusesIsReportedAsThatHostsRefusal() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName(server.getHostName()))) {
+      closedPort = socket.getLocalPort();
+    }
+    HttpUrl target = HttpUrl.get("http://" + server.getHostName() + ":" + closedPort + "/stores/abc123/v2/time");
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", target).build());
+    ExtraHost anyPort = new ExtraHost(server.getHostName(), -1);
+
+    HttpOutcome outcome = send(session(serverBase(), client, anyPort, Duration.ofSeconds(10)), "v2/time");
+
+    assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.Unreachable.class, unreachable -> assertThat(
+        unreachable.reason()).contains(":" + closedPort).contains("where " + server.getHostName() + ":"
+        + server.getPort() + " redirected the call"));
+  }
+
+  @Test
+  void aRedirectToAnotherHostSaysTheCallWentThereWithoutTheCredentials() {
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/collect")).build());
+    elsewhere.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+
+    HttpOutcome outcome = send(session(), "v2/store");
+
+    assertThat(outcome).isInstanceOfSatisfying(Refused.class, refused -> {
+      assertThat(refused.sentWithout()).isTrue();
+      assertThat(refused.reason()).contains("followed there without them");
+    });
+  }
+
+  @Test
+  void aCombinedUsedOfLimitHeaderPacesTheCallsOfAFullBucket() {
+    RateLimit shopify = new RateLimit(null, null, null, null, null, "X-Shopify-Shop-Api-Call-Limit");
+    AllowedHosts allowed = AllowedHosts.of(List.of("api.minimal.example"), List.of(extraHost()));
+    ApiTarget target = new ApiTarget(serverBase(), Map.of(), Map.of("X-Auth-Token", TOKEN), "plugboard/test", allowed,
+        shopify);
+    ApiSession session = new ApiSession(client, target, FAST_RETRIES, Deadline.in(Duration.ofMillis(300)));
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("X-Shopify-Shop-Api-Call-Limit", "40/40").build());
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    send(session, "v2/time");
+    HttpOutcome second = send(session, "v2/time");
+
+    assertThat(second).isInstanceOfSatisfying(GaveUp.class, gaveUp ->
+        assertThat(gaveUp.why()).isEqualTo(HttpOutcome.Why.RATE_LIMITED));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
   private static HttpOutcome send(ApiSession session, String path) {
     return session.send("GET", session.url(path), true, false);
   }

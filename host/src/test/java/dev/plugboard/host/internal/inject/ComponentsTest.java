@@ -30,7 +30,7 @@ final class ComponentsTest {
     store.put(TestConnections.connection("shop/a"));
 
     assertThat(store).isInstanceOf(FileConnectionStore.class);
-    assertThat(temp.resolve("home").resolve(FileConnectionStore.STORE_FILE)).exists();
+    assertThat(((FileConnectionStore) store).file()).startsWith(temp.resolve("home")).isDirectory();
     assertThat(temp.resolve("home").resolve(FileConnectionStore.KEYSET_FILE)).exists();
   }
 

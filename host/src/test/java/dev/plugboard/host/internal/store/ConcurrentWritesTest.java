@@ -3,6 +3,7 @@ package dev.plugboard.host.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.host.Connection;
+import dev.plugboard.host.testing.TestConnections;
 import dev.plugboard.host.testing.Canaries;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class ConcurrentWritesTest {
     }
 
     List<Connection> expected = names.stream().map(ConnectionWriter::connection).toList();
-    assertThat(FileConnectionStore.withKeysetFile(home()).list()).containsExactlyElementsOf(expected);
+    assertThat(TestConnections.unversioned(FileConnectionStore.withKeysetFile(home()).list())).containsExactlyElementsOf(expected);
     List<String> canaries = secretsOf(expected);
     Canaries.assertNoneUnder(home(), canaries);
     outputs.forEach(output -> Canaries.assertNoneIn(output, canaries));
@@ -103,7 +104,7 @@ final class ConcurrentWritesTest {
     }
 
     List<Connection> listed = FileConnectionStore.withKeysetFile(home()).list();
-    assertThat(listed).hasSize(THREADS * PUTS_PER_THREAD).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(TestConnections.unversioned(listed)).hasSize(THREADS * PUTS_PER_THREAD).containsExactlyInAnyOrderElementsOf(expected);
     Canaries.assertNoneUnder(home(), secretsOf(expected));
   }
 

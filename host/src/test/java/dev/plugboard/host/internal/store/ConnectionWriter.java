@@ -25,7 +25,7 @@ final class ConnectionWriter {
     Path home = Path.of(args[0]);
     String name = args[1];
     AtomicFile.Failpoint failpoint = args.length > 2 && args[2].startsWith("crash-at=")
-        ? crashAt(AtomicFile.Step.valueOf(args[2].substring("crash-at=".length())))
+        ? crashAt(args[2].substring("crash-at=".length()))
         : AtomicFile.Failpoint.NONE;
     FileConnectionStore store = new FileConnectionStore(
         home, new KeysetFile(home.resolve(FileConnectionStore.KEYSET_FILE)), "the key", failpoint);
@@ -48,11 +48,28 @@ final class ConnectionWriter {
     return TestConnections.connection(name, "canarytoken" + tag + "q7x5w3v1u9t8s6", "canarysecret" + tag + "k2j4h6g8");
   }
 
-  private static AtomicFile.Failpoint crashAt(AtomicFile.Step step) {
+  /** {@code STEP@N}: at that step of the write's Nth file. */
+  private static AtomicFile.Failpoint crashAt(String where) {
+    String[] parts = where.split("@");
+    return atFile(AtomicFile.Step.valueOf(parts[0]), Integer.parseInt(parts[1]), () -> Runtime.getRuntime().halt(CRASHED));
+  }
+
+  /** Runs {@code then} at {@code step} of the {@code file}th file a write replaces (1: the write in flight, 2: the record, 3: its index bucket, 4: the manifest). */
+  static AtomicFile.Failpoint atFile(AtomicFile.Step step, int file, IoAction then) {
+    int[] files = {0};
     return reached -> {
-      if (reached == step) {
-        Runtime.getRuntime().halt(CRASHED);
+      if (reached == AtomicFile.Step.TEMPORARY_WRITTEN) {
+        files[0]++;
+      }
+      if (reached == step && files[0] == file) {
+        then.run();
       }
     };
+  }
+
+  /** What a failpoint does. */
+  @FunctionalInterface
+  interface IoAction {
+    void run() throws IOException;
   }
 }

@@ -39,10 +39,10 @@ final class FileConnectionStoreTest {
 
     FileConnectionStore reopened = FileConnectionStore.withKeysetFile(home());
 
-    assertThat(reopened.find("bigcommerce/acceptance-outfitters")).contains(connection);
+    assertThat(TestConnections.unversioned(reopened.find("bigcommerce/acceptance-outfitters"))).contains(connection);
     assertThat(reopened.get("bigcommerce/acceptance-outfitters").values())
         .containsExactlyEntriesOf(connection.values());
-    assertThat(reopened.list()).containsExactly(connection);
+    assertThat(TestConnections.unversioned(reopened.list())).containsExactly(connection);
   }
 
   @Test
@@ -53,8 +53,10 @@ final class FileConnectionStoreTest {
     Connection replacement = TestConnections.connection("bigcommerce/acceptance-outfitters");
     store.put(replacement);
 
-    assertThat(store.list()).containsExactly(replacement);
-    assertThat(read(store.file())).containsOnlyOnce("bigcommerce/acceptance-outfitters");
+    assertThat(TestConnections.unversioned(store.list())).containsExactly(replacement);
+    Path record = store.recordFile("default", "bigcommerce/acceptance-outfitters");
+    assertThat(read(record)).containsOnlyOnce("bigcommerce/acceptance-outfitters");
+    assertThat(record.getParent().toFile().list()).containsExactly(record.getFileName().toString());
   }
 
   @Test
@@ -93,6 +95,7 @@ final class FileConnectionStoreTest {
     assertThat(store.find("shop/a")).isEmpty();
     assertThat(store.remove("shop/a")).isFalse();
     assertThat(Files.exists(home().resolve(FileConnectionStore.STORE_FILE))).isFalse();
+    assertThat(home()).doesNotExist();
     assertThat(Files.exists(home().resolve(FileConnectionStore.KEYSET_FILE))).isFalse();
   }
 
@@ -103,10 +106,14 @@ final class FileConnectionStoreTest {
     FileConnectionStore.withKeysetFile(home()).put(TestConnections.connection("shop/a"));
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home()))).isEqualTo("rwx------");
-    for (String file : List.of(FileConnectionStore.KEYSET_FILE, FileConnectionStore.STORE_FILE, FileConnectionStore.LOCK_FILE)) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home().resolve(file))))
-          .as(file).isEqualTo("rw-------");
+    try (var walk = Files.walk(home())) {
+      for (Path path : walk.filter(p -> !p.equals(home())).toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+            .as(home().relativize(path).toString()).isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+      }
     }
+    assertThat(home().resolve(FileConnectionStore.KEYSET_FILE)).exists();
+    assertThat(home().resolve(FileConnectionStore.LOCK_FILE)).exists();
   }
 
   @Test
@@ -139,7 +146,7 @@ final class FileConnectionStoreTest {
     List<String> canaries = List.of(CANARY_TOKEN, CANARY_CLIENT_SECRET);
     Canaries.assertNoneUnder(home(), canaries);
     seen.forEach(text -> Canaries.assertNoneIn(text, canaries));
-    assertThat(read(store.file()))
+    assertThat(read(store.recordFile("default", "bigcommerce/acceptance-outfitters")))
         .contains("bigcommerce/acceptance-outfitters")
         .doesNotContain("api.bigcommerce.com", "0123456789abcdefghijklmnopqrstu", "Acceptance Outfitters", "abc123");
   }
@@ -152,7 +159,7 @@ final class FileConnectionStoreTest {
     FileConnectionStore.withAead(home(), applicationKey).put(connection);
 
     assertThat(Files.exists(home().resolve(FileConnectionStore.KEYSET_FILE))).isFalse();
-    assertThat(FileConnectionStore.withAead(home(), applicationKey).list()).containsExactly(connection);
+    assertThat(TestConnections.unversioned(FileConnectionStore.withAead(home(), applicationKey).list())).containsExactly(connection);
     assertThatThrownBy(() -> FileConnectionStore.withAead(home(), TestKeys.applicationAead()).list())
         .isInstanceOf(ConnectionStoreException.class)
         .hasMessageStartingWith("the application's key (Aead) does not open the connection store " + store());
@@ -163,7 +170,7 @@ final class FileConnectionStoreTest {
   }
 
   private Path store() {
-    return home().resolve(FileConnectionStore.STORE_FILE).toAbsolutePath();
+    return home().resolve(StoreLayout.FOLDER).toAbsolutePath();
   }
 
   static String read(Path file) {

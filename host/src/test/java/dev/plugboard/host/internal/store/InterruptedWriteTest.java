@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A write that fails or a writer that dies part-way leaves the store as it was before. */
@@ -27,68 +29,75 @@ final class InterruptedWriteTest {
     return temp.resolve("home");
   }
 
+  /** Each step of each of the four files a write replaces: the write in flight, the record, its bucket, the manifest. */
+  static Stream<Arguments> everyStepOfEveryFile() {
+    return Stream.of(AtomicFile.Step.values()).flatMap(step -> IntStream.rangeClosed(1, 4).mapToObj(file -> Arguments.of(step, file)));
+  }
+
   @ParameterizedTest
-  @EnumSource(AtomicFile.Step.class)
-  void aWriteThatFailsPartWayLeavesThePreviousStoreAsItWas(AtomicFile.Step step) throws IOException {
+  @MethodSource("everyStepOfEveryFile")
+  void aWriteThatFailsPartWayIsEitherNotMadeOrFinishedWholeByTheNextOne(AtomicFile.Step step, int file) throws IOException {
     FileConnectionStore store = FileConnectionStore.withKeysetFile(home());
     store.put(kept);
-    byte[] before = Files.readAllBytes(store.file());
+    Connection added = TestConnections.connection("shop/new");
 
-    FileConnectionStore failing = failingAt(step);
-    assertThatThrownBy(() -> failing.put(TestConnections.connection("shop/new")))
+    FileConnectionStore failing = failingAt(step, file);
+    assertThatThrownBy(() -> failing.put(added))
         .isInstanceOf(ConnectionStoreException.class)
         .hasMessage("cannot write the connection store " + store.file() + " (no space left on device, simulated at "
             + step + "): check that " + home().toAbsolutePath() + " is a folder you can write to, or choose another"
             + " with --home DIR");
-    assertThatThrownBy(() -> failing.remove("shop/kept")).isInstanceOf(ConnectionStoreException.class);
 
-    assertThat(store.file()).hasBinaryContent(before);
+    // Until the record is in place, the write is not made; once it is, the next reader finishes it.
+    List<Connection> expected = file <= 2 ? List.of(kept) : List.of(kept, added);
+    assertThat(TestConnections.unversioned(store.list())).containsExactlyElementsOf(expected);
     assertThat(temporaries()).isEmpty();
-    assertThat(store.list()).containsExactly(kept);
+    store.put(TestConnections.connection("shop/next"));
+    assertThat(store.list()).extracting(Connection::name).containsAll(List.of("shop/kept", "shop/next"));
+    assertThat(home().resolve(StoreLayout.FOLDER).resolve("pending")).doesNotExist();
   }
 
   @ParameterizedTest
-  @EnumSource(AtomicFile.Step.class)
-  void aWriterKilledPartWayLeavesThePreviousStoreAndTheNextWriterTidiesUp(AtomicFile.Step step) throws Exception {
+  @MethodSource("everyStepOfEveryFile")
+  void aWriterKilledPartWayLeavesThePreviousStoreOrItsWholeWriteAndTheNextWriterTidiesUp(AtomicFile.Step step, int file)
+      throws Exception {
     FileConnectionStore store = FileConnectionStore.withKeysetFile(home());
     store.put(kept);
-    byte[] before = Files.readAllBytes(store.file());
 
-    WriterProcess writer = WriterProcess.start(home(), temp, "shop/killed", "crash-at=" + step);
+    WriterProcess writer = WriterProcess.start(home(), temp, "shop/killed", "crash-at=" + step + "@" + file);
     writer.awaitReady();
     writer.go();
     assertThat(writer.exitCode()).as(writer.output()).isEqualTo(ConnectionWriter.CRASHED);
 
-    assertThat(store.file()).hasBinaryContent(before);
     assertThat(temporaries()).as("what the killed writer left").hasSize(1);
-    assertThat(store.list()).containsExactly(kept);
+    List<String> names = file <= 2 ? List.of("shop/kept") : List.of("shop/kept", "shop/killed");
+    assertThat(store.list()).extracting(Connection::name).containsExactlyElementsOf(names);
     Connection next = TestConnections.connection("shop/next");
     store.put(next);
-    assertThat(store.list()).containsExactly(kept, next);
+    assertThat(store.list()).extracting(Connection::name).containsExactlyElementsOf(
+        file <= 2 ? List.of("shop/kept", "shop/next") : List.of("shop/kept", "shop/killed", "shop/next"));
     assertThat(temporaries()).isEmpty();
   }
 
   @Test
   void theFirstWriteFailingLeavesNoStoreAndTheNextOneWorks() {
-    assertThatThrownBy(() -> failingAt(AtomicFile.Step.TEMPORARY_SYNCED).put(kept)).isInstanceOf(ConnectionStoreException.class);
-    assertThat(home().resolve(FileConnectionStore.STORE_FILE)).doesNotExist();
+    assertThatThrownBy(() -> failingAt(AtomicFile.Step.TEMPORARY_SYNCED, 1).put(kept)).isInstanceOf(ConnectionStoreException.class);
+    assertThat(home().resolve(StoreLayout.MANIFEST)).doesNotExist();
 
     FileConnectionStore store = FileConnectionStore.withKeysetFile(home());
     store.put(kept);
-    assertThat(store.list()).containsExactly(kept);
+    assertThat(TestConnections.unversioned(store.list())).containsExactly(kept);
   }
 
-  private FileConnectionStore failingAt(AtomicFile.Step failing) {
+  private FileConnectionStore failingAt(AtomicFile.Step failing, int file) {
     return new FileConnectionStore(home(), new KeysetFile(home().resolve(FileConnectionStore.KEYSET_FILE)), "the key",
-        step -> {
-          if (step == failing) {
-            throw new IOException("no space left on device, simulated at " + step);
-          }
-        });
+        ConnectionWriter.atFile(failing, file, () -> {
+          throw new IOException("no space left on device, simulated at " + failing);
+        }));
   }
 
   private List<Path> temporaries() throws IOException {
-    try (Stream<Path> files = Files.list(home())) {
+    try (Stream<Path> files = Files.walk(home())) {
       return files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList();
     }
   }

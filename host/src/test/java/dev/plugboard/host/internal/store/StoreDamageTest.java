@@ -39,6 +39,9 @@ final class StoreDamageTest {
 
   @TempDir Path home;
   private Path storeFile;
+  private Path manifest;
+  private Path recordA;
+  private Path recordB;
   private Path keyFile;
   private final Connection a = TestConnections.connection("shop/a");
   private final Connection b = TestConnections.connection("shop/b");
@@ -49,45 +52,47 @@ final class StoreDamageTest {
     store.put(a);
     store.put(b);
     storeFile = store.file();
+    manifest = home.resolve(StoreLayout.MANIFEST).toAbsolutePath();
+    recordA = store.recordFile("default", "shop/a");
+    recordB = store.recordFile("default", "shop/b");
     keyFile = storeFile.resolveSibling(FileConnectionStore.KEYSET_FILE);
   }
 
   @Test
   void aFlippedByteInARecordIsReportedNamingTheFileAndTheConnectionAndNothingChanges() throws IOException {
-    flipByteInTheMiddleOf(sealedOf("shop/a"));
+    flipByteInTheMiddleOf(recordA, sealedOf(recordA));
     Map<Path, String> before = snapshot();
 
-    assertRefused(() -> store().list(), "connection shop/a in " + storeFile + " does not open although the key fits",
-        "Remove it (plugboard connections remove shop/a) and connect again, or restore " + storeFile + " from a backup");
-    assertRefused(() -> store().find("shop/a"), "connection shop/a in " + storeFile + " does not open");
+    assertRefused(() -> store().list(), "connection shop/a in " + recordA + " does not open although the key fits",
+        "Remove it (plugboard connections remove shop/a) and connect again, or restore " + recordA + " from a backup");
+    assertRefused(() -> store().find("shop/a"), "connection shop/a in " + recordA + " does not open");
 
-    assertThat(store().find("shop/b")).contains(b);
+    assertThat(TestConnections.unversioned(store().find("shop/b"))).contains(b);
     assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test
   void anAlteredRecordCanBeRemovedToRecoverTheOthers() throws IOException {
-    flipByteInTheMiddleOf(sealedOf("shop/a"));
+    flipByteInTheMiddleOf(recordA, sealedOf(recordA));
 
     assertThat(store().remove("shop/a")).isTrue();
 
-    assertThat(store().list()).containsExactly(b);
+    assertThat(TestConnections.unversioned(store().list())).containsExactly(b);
   }
 
   @Test
   void aRecordMovedToAnotherNameDoesNotOpen() throws IOException {
-    ObjectNode tree = tree();
-    String sealedA = entry(tree, "shop/a").get("sealed").asString();
-    entry(tree, "shop/b").put("sealed", sealedA);
-    Files.write(storeFile, Mappers.output().writeValueAsBytes(tree));
+    ObjectNode tree = tree(recordB);
+    tree.put("sealed", sealedOf(recordA));
+    Files.write(recordB, Mappers.output().writeValueAsBytes(tree));
 
-    assertRefused(() -> store().find("shop/b"), "connection shop/b in " + storeFile, "moved there from another name");
-    assertThat(store().find("shop/a")).contains(a);
+    assertRefused(() -> store().find("shop/b"), "connection shop/b in " + recordB, "moved there from another tenant, name");
+    assertThat(TestConnections.unversioned(store().find("shop/a"))).contains(a);
   }
 
   @Test
   void aFlippedByteInTheKeyCheckIsReportedAsAKeyThatDoesNotOpenTheStore() throws IOException {
-    flipByteInTheMiddleOf(tree().get("keyCheck").asString());
+    flipByteInTheMiddleOf(manifest, tree(manifest).get("keyCheck").asString());
     Map<Path, String> before = snapshot();
 
     assertRefused(() -> store().list(), "the key " + keyFile + " does not open the connection store " + storeFile,
@@ -99,12 +104,12 @@ final class StoreDamageTest {
 
   @Test
   void aStoreThatIsNoLongerJsonIsReportedAsDamagedAndNeverOverwritten() throws IOException {
-    byte[] bytes = Files.readAllBytes(storeFile);
+    byte[] bytes = Files.readAllBytes(manifest);
     bytes[0] ^= 0x01;
-    Files.write(storeFile, bytes);
+    Files.write(manifest, bytes);
     Map<Path, String> before = snapshot();
 
-    assertRefused(() -> store().list(), "the connection store " + storeFile + " is damaged (",
+    assertRefused(() -> store().list(), "the connection store's manifest " + manifest + " is damaged (",
         "restore it from a backup, or move it away to start afresh; Plugboard leaves it as it is");
     assertRefused(() -> store().put(TestConnections.connection("shop/c")), "is damaged");
     assertRefused(() -> store().remove("shop/a"), "is damaged");
@@ -115,10 +120,10 @@ final class StoreDamageTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "null", "[]", "42"})
   void aStoreEmptiedOrReplacedByOtherJsonIsReportedAsDamagedAndNeverOverwritten(String content) throws IOException {
-    Files.writeString(storeFile, content);
+    Files.writeString(manifest, content);
     Map<Path, String> before = snapshot();
 
-    assertRefused(() -> store().list(), "the connection store " + storeFile + " is damaged (it is ",
+    assertRefused(() -> store().list(), "the connection store's manifest " + manifest + " is damaged (it is ",
         "restore it from a backup, or move it away to start afresh");
     assertRefused(() -> store().put(TestConnections.connection("shop/c")), "is damaged");
 
@@ -127,13 +132,13 @@ final class StoreDamageTest {
 
   @Test
   void aStoreFromANewerPlugboardIsReportedAsSuch() throws IOException {
-    ObjectNode tree = tree();
-    tree.put("format", 2);
+    ObjectNode tree = tree(manifest);
+    tree.put("format", 3);
     tree.put("somethingNew", true);
-    Files.write(storeFile, Mappers.output().writeValueAsBytes(tree));
+    Files.write(manifest, Mappers.output().writeValueAsBytes(tree));
 
-    assertRefused(() -> store().list(), "the connection store " + storeFile + " has format 2, written by a newer"
-        + " Plugboard; this one reads format 1: use the newer Plugboard");
+    assertRefused(() -> store().list(), "the connection store's manifest " + manifest + " has format 3, written by a"
+        + " newer Plugboard; this one reads format 2: use the newer Plugboard");
   }
 
   @Test
@@ -142,8 +147,9 @@ final class StoreDamageTest {
     Map<Path, String> before = snapshot();
 
     String missing = "the connection store " + storeFile + " exists but its key " + keyFile + " is missing, so the"
-        + " connections cannot be read: restore " + keyFile + " from your backup, or move " + storeFile + " away to"
-        + " start afresh (Plugboard will not make a new key for an existing store)";
+        + " connections cannot be read: restore " + keyFile + " from your backup, or move "
+        + FileConnectionStore.FOLDER_AND_MANIFEST + " away to start afresh (Plugboard will not make a new key for an"
+        + " existing store)";
     assertRefused(() -> store().list(), missing);
     assertRefused(() -> store().put(TestConnections.connection("shop/c")), missing);
     assertRefused(() -> store().remove("shop/a"), missing);
@@ -160,8 +166,8 @@ final class StoreDamageTest {
     Map<Path, String> before = snapshot();
 
     String wrongKey = "the key " + keyFile + " does not open the connection store " + storeFile + ": the store was"
-        + " written with another key, or it was altered. Restore the key it was written with, or move " + storeFile
-        + " away to start afresh; Plugboard leaves both as they are";
+        + " written with another key, or it was altered. Restore the key it was written with, or move "
+        + FileConnectionStore.FOLDER_AND_MANIFEST + " away to start afresh; Plugboard leaves both as they are";
     assertRefused(() -> store().list(), wrongKey);
     assertRefused(() -> store().find("shop/a"), wrongKey);
     assertRefused(() -> store().put(TestConnections.connection("shop/c")), wrongKey);
@@ -183,26 +189,35 @@ final class StoreDamageTest {
   @Test
   void anUnreadableStoreFileIsReportedWithWhatToDo() throws IOException {
     assumeTrue(OwnerOnly.posix(home), "only POSIX file systems have permission bits to take away");
-    Files.setPosixFilePermissions(storeFile, PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("---------"));
     try {
-      assumeFalse(Files.isReadable(storeFile), "this user reads files whatever their permissions (root), so chmod 000"
+      assumeFalse(Files.isReadable(manifest), "this user reads files whatever their permissions (root), so chmod 000"
           + " cannot make the store unreadable; aStoreThatIsAFolderIsReportedAsUnreadable covers the same path");
 
-      assertRefused(() -> store().list(), "cannot read the connection store " + storeFile + " (permission denied):"
-          + " make it a file readable by the user running Plugboard (chmod 600 " + storeFile + ")");
+      assertRefused(() -> store().list(), "cannot read the connection store's manifest " + manifest + " (permission"
+          + " denied): make it a file readable by the user running Plugboard (chmod 600 " + manifest + ")");
     } finally {
-      Files.setPosixFilePermissions(storeFile, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
     }
   }
 
   @Test
   void aStoreThatIsAFolderIsReportedAsUnreadable() throws IOException {
-    Files.delete(storeFile);
-    Files.createDirectory(storeFile);
+    Files.delete(manifest);
+    Files.createDirectory(manifest);
 
-    assertRefused(() -> store().list(), "cannot read the connection store " + storeFile + " (",
+    assertRefused(() -> store().list(), "cannot read the connection store's manifest " + manifest + " (",
         "make it a file readable by the user running Plugboard");
-    assertRefused(() -> store().put(TestConnections.connection("shop/c")), "cannot read the connection store");
+    assertRefused(() -> store().put(TestConnections.connection("shop/c")), "cannot read the connection store's manifest");
+  }
+
+  @Test
+  void aRecordThatIsAFolderIsReportedAsUnreadable() throws IOException {
+    Files.delete(recordA);
+    Files.createDirectory(recordA);
+
+    assertRefused(() -> store().find("shop/a"), "cannot read the connection record " + recordA + " (",
+        "make it a file readable by the user running Plugboard");
   }
 
   @Test
@@ -242,29 +257,20 @@ final class StoreDamageTest {
     return thrown;
   }
 
-  private ObjectNode tree() throws IOException {
-    return (ObjectNode) Mappers.strictJson().readTree(Files.readAllBytes(storeFile));
+  static ObjectNode tree(Path file) throws IOException {
+    return (ObjectNode) Mappers.strictJson().readTree(Files.readAllBytes(file));
   }
 
-  private static ObjectNode entry(ObjectNode tree, String name) {
-    for (var entry : tree.get("connections")) {
-      if (entry.get("name").asString().equals(name)) {
-        return (ObjectNode) entry;
-      }
-    }
-    throw new AssertionError("no entry " + name);
+  static String sealedOf(Path record) throws IOException {
+    return tree(record).get("sealed").asString();
   }
 
-  private String sealedOf(String name) throws IOException {
-    return entry(tree(), name).get("sealed").asString();
-  }
-
-  private void flipByteInTheMiddleOf(String text) throws IOException {
-    byte[] bytes = Files.readAllBytes(storeFile);
+  static void flipByteInTheMiddleOf(Path file, String text) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
     String content = new String(bytes, StandardCharsets.ISO_8859_1);
     int at = content.indexOf(text) + text.length() / 2;
     bytes[at] ^= 0x01;
-    Files.write(storeFile, bytes);
+    Files.write(file, bytes);
   }
 
   private Map<Path, String> snapshot() throws IOException {

@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.verify;
 
 import static dev.plugboard.host.internal.verify.MinimalPlatform.answering;
 import static dev.plugboard.host.internal.verify.MinimalPlatform.happy;
+import static dev.plugboard.host.internal.verify.MinimalPlatform.json;
 import static dev.plugboard.host.internal.verify.MinimalPlatform.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -138,7 +139,7 @@ final class VerifierTest {
     });
     assertThat(report.problems()).singleElement().satisfies(problem -> {
       assertThat(problem.code()).isEqualTo("unexpected_answer");
-      assertThat(problem.message()).endsWith("Not checked because of it: Customers.");
+      assertThat(problem.message()).endsWith("Not decided because of it: Customers.");
     });
   }
 
@@ -241,6 +242,46 @@ final class VerifierTest {
       assertThat(problem.code()).isEqualTo("timeout");
       assertThat(problem.message()).contains("deadline of 700 ms");
     });
+  }
+
+  @Test
+  void twoCallsAnsweringTheSameUnexpectedStatusAreTwoProblemsEachWithItsOwnEvidence() {
+    server.setDispatcher(answering(target -> target.contains("?limit=1") ? status(422) : happy(target)));
+
+    VerificationReport report = verify();
+
+    assertThat(report.problems()).extracting(Problem::code).containsExactly("unexpected_answer", "unexpected_answer");
+    assertThat(report.problems()).extracting(problem -> problem.evidence().path())
+        .containsExactly("/accounts/acme/orders?limit=1", "/accounts/acme/customers?limit=1");
+    assertThat(report.problems()).allSatisfy(problem -> assertThat(problem.message()).doesNotContain("Not checked"));
+  }
+
+  @Test
+  void anIdentityAnswerNamingNoAccountIsAFailedIdentityNotAConnection() {
+    server.setDispatcher(answering(target -> target.equals("/accounts/acme/account") ? json("{}") : happy(target)));
+
+    VerificationReport report = verify();
+
+    assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);
+    assertThat(report.phases().get(2).status()).isEqualTo(Outcome.FAILED);
+    assertThat(report.phases().get(2).message()).doesNotContain("connected");
+    assertThat(report.problems()).extracting(Problem::code).contains("identity_unnamed");
+  }
+
+  @Test
+  void anAccountOtherThanTheOneTheValuesNameIsItsOwnFinding() {
+    server.setDispatcher(answering(target -> target.equals("/accounts/acme/account")
+        ? json("{\"name\":\"Other\",\"id\":\"other\"}") : happy(target)));
+
+    VerificationReport report;
+    try (MinimalPlatform platform = platform(yaml -> yaml.replace("    name: /name\n",
+        "    name: /name\n    account_id: /id\n  expect:\n    account_id: '{api_url.account}'\n"))) {
+      report = platform.verify();
+    }
+
+    assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);
+    assertThat(report.phases().get(2).message()).contains("another account", "account_id other where the values name acme");
+    assertThat(report.problems()).extracting(Problem::code).contains("account_mismatch");
   }
 
   private VerificationReport verify() {

@@ -10,11 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A connection as its sealed record holds it: the store's own schema, apart from the public
- * {@link Connection} (whose JSON masks the secrets) so that neither changes the other by accident.
- * Exists only in memory, between JSON and encryption.
+ * A connection as a record of Plugboard 0.1.0's one-file store ({@code connections.json}) holds
+ * it: read to migrate such a store. Exists only in memory, between JSON and encryption.
  */
-record StoredConnection(
+record LegacyRecord(
     String name,
     String connector,
     String pluginVersion,
@@ -25,8 +24,8 @@ record StoredConnection(
     VerificationReport.Status status,
     Instant checkedAt) {
 
-  static StoredConnection of(Connection connection) {
-    return new StoredConnection(connection.name(), connection.connector(), connection.pluginVersion(),
+  static LegacyRecord of(Connection connection) {
+    return new LegacyRecord(connection.name(), connection.connector(), connection.pluginVersion(),
         connection.values(), List.copyOf(connection.secretFields()), connection.account(), connection.scopes(),
         connection.status(), connection.checkedAt());
   }
@@ -38,6 +37,6 @@ record StoredConnection(
   /** Names the fields only: the values may be secrets. */
   @Override
   public String toString() {
-    return "StoredConnection[" + name + ", fields=" + values.keySet() + "]";
+    return "LegacyRecord[" + name + ", fields=" + values.keySet() + "]";
   }
 }
