@@ -131,6 +131,17 @@ final class WooCommerceDescriptorTest {
   }
 
   @Test
+  void thePluginAuthorsLintFindsNoDefectInTheDescriptorOrTheJar() {
+    CliRun.Result file = CliRun.args("plugins", "check", DESCRIPTOR.toString()).run();
+    CliRun.Result jar = CliRun.args("plugins", "check", plugins.toString()).run();
+
+    assertThat(file.exitCode()).as(file.all()).isZero();
+    assertThat(file.out()).startsWith("ok      ").contains("woocommerce");
+    assertThat(jar.exitCode()).as(jar.all()).isZero();
+    assertThat(jar.out()).startsWith("ok      ").contains("woocommerce");
+  }
+
+  @Test
   void describePrintsEverythingAStoreOwnerNeeds() {
     CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "describe", "woocommerce").run();
 
