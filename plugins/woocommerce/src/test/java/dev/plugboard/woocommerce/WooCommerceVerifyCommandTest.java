@@ -187,7 +187,10 @@ final class WooCommerceVerifyCommandTest {
     JsonNode storeUrl = elements(report.get("fields")).filter(field -> field.get("id").asString().equals("store_url"))
         .findFirst().orElseThrow();
     assertThat(storeUrl.get("status").asString()).isEqualTo("invalid");
-    assertThat(result.all()).contains("OAuth 1.0a").contains("in the clear");
+    assertThat(storeUrl.get("message").asString()).contains("must start with https://").contains("unencrypted")
+        .contains("nothing was sent");
+    CliRun.Result describe = cli.run("describe", "woocommerce");
+    assertThat(describe.out()).as("the field's own words say why").contains("OAuth 1.0a");
     assertThat(elements(report.get("scopes"))).allSatisfy(scope -> assertThat(scope.get("status").asString())
         .isEqualTo("skipped"));
   }
