@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +96,7 @@ final class WooCommerceDescriptorTest {
     assertThat(List.of("", "/", "/wp-admin/", "/wp-admin/admin.php", "/wp-json/wc/v3/", "/shop", "/shop/",
         "/shop/wp-admin/admin.php", "/shop/wp-login.php", "/a/b/"))
         .extracting(p -> {
-          var matcher = path.matcher(p);
+          Matcher matcher = path.matcher(p);
           return matcher.matches() ? matcher.group(1) : "no match";
         })
         .containsExactly("", "", "", "", "", "/shop", "/shop", "/shop", "/shop", "/a/b");

@@ -3,11 +3,14 @@ package dev.plugboard.woocommerce;
 import static dev.plugboard.woocommerce.WooCommerceCli.elements;
 import static dev.plugboard.woocommerce.WooCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.woocommerce.sandbox.SandboxKeys;
 import dev.plugboard.woocommerce.sandbox.WooCommerceSandbox;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ final class WooCommerceVerifyCallsTest {
     assertThat(sent.get(0).status()).as("a key sent there would be refused (WooCommerce 11.1)").isEqualTo(200);
     assertThat(sent).filteredOn(exchange -> !exchange.method().equals("GET"))
         .extracting(SandboxInstance.Exchange::method, SandboxInstance.Exchange::path)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", PERMISSION_CHECK));
+        .containsExactly(tuple("POST", PERMISSION_CHECK));
     assertThat(sent).allSatisfy(exchange -> assertThat(exchange.path()).startsWith("/wp-json/")
         .doesNotContain("consumer_"));
     assertThat(sent).filteredOn(exchange -> exchange.path().contains("?per_page=1")).hasSize(8);
@@ -75,7 +78,7 @@ final class WooCommerceVerifyCallsTest {
   @Test
   void aRejectedKeyStopsTheRunAfterTheCredentialsCheckWithEveryPermissionSkipped() {
     Map<String, String> values = new LinkedHashMap<>(sandbox.values());
-    values.put("consumer_secret", dev.plugboard.woocommerce.sandbox.SandboxKeys.WRONG_SECRET);
+    values.put("consumer_secret", SandboxKeys.WRONG_SECRET);
 
     CliRun.Result result = verify(values);
 
@@ -88,7 +91,7 @@ final class WooCommerceVerifyCallsTest {
   @Test
   void aWebHostsRateLimitIsWaitedOutAsItsRetryAfterSaysAndEveryPermissionIsStillProven() {
     try (SandboxInstance limited = new WooCommerceSandbox().start(SandboxOptions.builder()
-        .quota(4, java.time.Duration.ofSeconds(1)).build())) {
+        .quota(4, Duration.ofSeconds(1)).build())) {
       CliRun.Result result = cli.given(limited.values(), "--allow-host", limited.address(), "verify", "woocommerce",
           "--json").run();
 

@@ -10,6 +10,7 @@ import dev.plugboard.host.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
 import dev.plugboard.woocommerce.sandbox.SandboxKeys;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -204,7 +205,7 @@ final class WooCommerceVerifyCommandTest {
       "store_url|https://192.168.1.10/shop|",
       "store_url|https://localhost|"})
   void aMalformedValueIsRefusedBeforeAnythingIsSentSayingWhatIsWrong(String field, String value, String says) {
-    Map<String, String> values = new java.util.HashMap<>(Map.of("store_url", "https://shop.example.com",
+    Map<String, String> values = new HashMap<>(Map.of("store_url", "https://shop.example.com",
         "consumer_key", SandboxKeys.UNKNOWN.consumerKey(), "consumer_secret", SandboxKeys.UNKNOWN.consumerSecret()));
     values.put(field, value);
 

@@ -1,6 +1,8 @@
 package dev.plugboard.woocommerce.sandbox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +28,7 @@ final class Bodies {
    * the namespaces' own index routes only, as the sandbox serves few others.
    */
   static String wordPressIndex(Site site, String siteUrl, Set<String> fields) {
-    List<String> namespaces = new java.util.ArrayList<>(WORDPRESS_NAMESPACES);
+    List<String> namespaces = new ArrayList<>(WORDPRESS_NAMESPACES);
     if (site.woocommerce) {
       namespaces.addAll(1, WOOCOMMERCE_NAMESPACES);
     }
@@ -53,7 +55,7 @@ final class Bodies {
     for (String field : fields) {
       int dot = field.indexOf('.');
       String top = dot < 0 ? field : field.substring(0, dot);
-      Set<String> below = wanted.computeIfAbsent(top, key -> new java.util.LinkedHashSet<>());
+      Set<String> below = wanted.computeIfAbsent(top, key -> new LinkedHashSet<>());
       if (dot >= 0) {
         below.add(field.substring(dot + 1));
       } else {

@@ -1,5 +1,6 @@
 package dev.plugboard.woocommerce.sandbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -45,7 +46,7 @@ record Reply(int status, String body, String contentType, Map<String, String> he
   }
 
   Reply withHeader(String name, String value) {
-    java.util.LinkedHashMap<String, String> all = new java.util.LinkedHashMap<>(headers);
+    Map<String, String> all = new LinkedHashMap<>(headers);
     all.put(name, value);
     return new Reply(status, body, contentType, all);
   }
