@@ -4,6 +4,8 @@ import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.InvalidConnectionNameException;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.UnknownConnectorException;
+import dev.plugboard.host.internal.ConsoleText;
+import dev.plugboard.host.internal.plugins.ExitWitness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -23,7 +25,7 @@ public final class Cli {
     commandLine.setParameterExceptionHandler(Cli::usageError);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    int code = commandLine.execute(args);
+    int code = ExitWitness.during(environment.err(), () -> commandLine.execute(args));
     environment.out().flush();
     environment.err().flush();
     return code;
@@ -31,20 +33,23 @@ public final class Cli {
 
   private static int usageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    command.getErr().println("plugboard: " + e.getMessage());
+    command.getErr().println("plugboard: " + UsageErrors.describe(e, args));
     command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     return ExitCode.USAGE;
   }
 
-  /** Problems are reported in words, never as a stack trace, and map to a documented exit code. */
+  /**
+   * Problems are reported in words, never as a stack trace, and map to a documented exit code.
+   * A message may carry text from a plugin or a server: it is printed {@link ConsoleText#safe}.
+   */
   private static int failure(Exception e, CliEnvironment environment) {
     if (e instanceof UnknownConnectorException || e instanceof UsageException
         || e instanceof UnknownConnectionException || e instanceof InvalidConnectionNameException) {
-      environment.err().println("plugboard: " + e.getMessage());
+      environment.err().println("plugboard: " + UsageErrors.describe((RuntimeException) e));
       return ExitCode.USAGE;
     }
     if (e instanceof PlugboardException) {
-      environment.err().println("plugboard: " + e.getMessage());
+      environment.err().println("plugboard: " + ConsoleText.safe(e.getMessage()));
       return ExitCode.COULD_NOT_FINISH;
     }
     LOG.debug("unexpected failure", e); // messages never hold secret values, by the house rule

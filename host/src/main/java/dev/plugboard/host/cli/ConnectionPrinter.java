@@ -1,5 +1,8 @@
 package dev.plugboard.host.cli;
 
+import static dev.plugboard.host.internal.ConsoleText.safe;
+
+import dev.plugboard.host.internal.ConsoleText;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.host.Connection;
@@ -10,7 +13,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 
-/** Prints one kept connection for a person, secrets masked. */
+/** Prints one kept connection for a person, secrets masked, the server's text {@link ConsoleText#safe}. */
 final class ConnectionPrinter {
 
   private final PrintWriter out;
@@ -23,22 +26,22 @@ final class ConnectionPrinter {
 
   void print(Connection connection) {
     Optional<ConnectorDescriptor> descriptor = descriptor(connection.connector());
-    out.println("Connection " + connection.name());
+    out.println("Connection " + safe(connection.name()));
     out.println("  Connector:      " + connection.connector() + " (plugin version " + connection.pluginVersion() + ")");
-    out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : connection.account().display()));
+    out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : safe(connection.account().display())));
     out.println("  Last verified:  " + connection.checkedAt() + ", " + Words.lower(connection.status()));
     out.println("  Values (secrets masked):");
     Map<String, String> values = connection.maskedValues();
-    int width = values.keySet().stream().mapToInt(id -> label(descriptor, id).length()).max().orElse(0);
-    values.forEach((id, value) -> out.printf("    %-" + width + "s  %s%n", label(descriptor, id), value));
+    int width = values.keySet().stream().mapToInt(id -> safe(label(descriptor, id)).length()).max().orElse(0);
+    values.forEach((id, value) -> out.printf("    %-" + width + "s  %s%n", safe(label(descriptor, id)), safe(value)));
     if (!connection.account().values().isEmpty()) {
       out.println("  Account details:");
-      connection.account().values().forEach((key, value) -> out.println("    " + key + ": " + value));
+      connection.account().values().forEach((key, value) -> out.println("    " + safe(key) + ": " + safe(value)));
     }
     long granted = connection.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.GRANTED).count();
     out.println("  Scopes: " + granted + " of " + connection.scopes().size() + " granted");
     for (ScopeCheck scope : connection.scopes()) {
-      out.println("    " + Words.lower(scope.status()) + "  " + scope.name() + " (" + scope.permission() + ")");
+      out.println("    " + Words.lower(scope.status()) + "  " + safe(scope.name()) + " (" + safe(scope.permission()) + ")");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.plugboard.host.cli;
 
+import static dev.plugboard.host.internal.ConsoleText.safe;
+
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.UnknownConnectionException;
@@ -62,11 +64,11 @@ final class ConnectionsCommand implements Callable<Integer> {
       }
       int name = Math.max(4, connections.stream().mapToInt(c -> c.name().length()).max().orElse(0));
       int connector = Math.max(9, connections.stream().mapToInt(c -> c.connector().length()).max().orElse(0));
-      int account = Math.max(7, connections.stream().mapToInt(c -> c.account().display().length()).max().orElse(0));
+      int account = Math.max(7, connections.stream().mapToInt(c -> safe(c.account().display()).length()).max().orElse(0));
       String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
       out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
       for (Connection c : connections) {
-        out.printf(row, c.name(), c.connector(), c.account().display(), WHEN.format(c.checkedAt()), Words.lower(c.status()));
+        out.printf(row, c.name(), c.connector(), safe(c.account().display()), WHEN.format(c.checkedAt()), Words.lower(c.status()));
       }
       return ExitCode.OK;
     }

@@ -1,5 +1,7 @@
 package dev.plugboard.host.cli;
 
+import static dev.plugboard.host.internal.ConsoleText.safe;
+
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.GuideStep;
@@ -7,7 +9,10 @@ import dev.plugboard.api.descriptor.Scope;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints a connector's descriptor for a person about to set up the platform side. */
+/**
+ * Prints a connector's descriptor for a person about to set up the platform side. The descriptor
+ * is a plugin's data: its text is printed {@link dev.plugboard.host.internal.ConsoleText#safe}.
+ */
 final class DescriptorPrinter {
 
   private static final int WIDTH = 100;
@@ -19,7 +24,7 @@ final class DescriptorPrinter {
   }
 
   void print(ConnectorDescriptor descriptor, String plugin) {
-    out.println(descriptor.name() + " (connector " + descriptor.id() + ", plugin " + plugin + ")");
+    out.println(safe(descriptor.name()) + " (connector " + safe(descriptor.id()) + ", plugin " + safe(plugin) + ")");
     wrap(descriptor.summary(), "");
     out.println();
     printGuide(descriptor);
@@ -32,11 +37,11 @@ final class DescriptorPrinter {
   }
 
   private void printGuide(ConnectorDescriptor descriptor) {
-    out.println("Setup guide: " + descriptor.guide().title());
+    out.println("Setup guide: " + safe(descriptor.guide().title()));
     List<GuideStep> steps = descriptor.guide().steps();
     for (int i = 0; i < steps.size(); i++) {
       String number = (i + 1) + ". ";
-      out.println("  " + number + steps.get(i).title());
+      out.println("  " + number + safe(steps.get(i).title()));
       wrap(steps.get(i).text(), "  " + " ".repeat(number.length()));
     }
   }
@@ -47,8 +52,9 @@ final class DescriptorPrinter {
       String where = field.guideStep() == null ? "" : "; found at guide step "
           + descriptor.guide().number(field.guideStep());
       String need = field.required() ? ", required"
-          : field.defaultValue() != null ? ", optional (default " + field.defaultValue() + ")" : ", optional";
-      out.println("  " + field.label() + " (" + field.id() + "): " + Words.lower(field.kind()) + need + where);
+          : field.defaultValue() != null ? ", optional (default " + safe(field.defaultValue()) + ")" : ", optional";
+      out.println("  " + safe(field.label()) + " (" + safe(field.id()) + "): " + Words.lower(field.kind()) + need
+          + where);
       String indent = "      ";
       wrap(field.help(), indent);
       if (field.example() != null) {
@@ -71,19 +77,20 @@ final class DescriptorPrinter {
         : descriptor.guide().number(descriptor.scopeRemediation().guideStep());
     out.println("Scopes to grant" + (step == null ? "" : " (guide step " + step + ")") + ":");
     List<Scope> scopes = descriptor.scopes();
-    int name = Math.max("Scope".length(), scopes.stream().mapToInt(s -> s.name().length()).max().orElse(0));
-    int permission = Math.max("Permission".length(), scopes.stream().mapToInt(s -> s.permission().length()).max().orElse(0));
+    int name = Math.max("Scope".length(), scopes.stream().mapToInt(s -> safe(s.name()).length()).max().orElse(0));
+    int permission = Math.max("Permission".length(), scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0));
     String row = "  %-" + name + "s  %-" + permission + "s  %s%n";
-    out.printf(row, "Scope", "Permission", descriptor.name() + " scope id");
+    out.printf(row, "Scope", "Permission", safe(descriptor.name()) + " scope id");
     for (Scope scope : scopes) {
-      out.printf(row, scope.name(), scope.permission(), scope.id());
+      out.printf(row, safe(scope.name()), safe(scope.permission()), safe(scope.id()));
     }
   }
 
   /** Prints {@code text} wrapped at {@link #WIDTH} columns, every line indented. */
   private void wrap(String text, String indent) {
     StringBuilder line = new StringBuilder(indent);
-    for (String word : text.strip().split("\\s+")) {
+    for (String raw : text.strip().split("\\s+")) {
+      String word = safe(raw);
       if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
         out.println(line);
         line.setLength(0);

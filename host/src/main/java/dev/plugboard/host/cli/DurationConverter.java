@@ -34,10 +34,10 @@ final class DurationConverter implements ITypeConverter<Duration> {
       }
       duration.toNanos(); // deadlines are kept in nanoseconds: some 292 years at most
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw new TypeConversionException(FORMS + ", not " + text);
+      throw new TypeConversionException(FORMS); // not the text: it may be a secret in the wrong place
     }
     if (duration.isNegative() || duration.isZero()) {
-      throw new TypeConversionException(FORMS + ", not " + text);
+      throw new TypeConversionException(FORMS); // not the text: it may be a secret in the wrong place
     }
     return duration;
   }

@@ -37,7 +37,7 @@ final class FormCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!FORMATS.contains(format)) {
-      throw new UsageException("--format must be one of " + String.join(", ", FORMATS) + ": " + format);
+      throw new UsageException("--format must be one of " + String.join(", ", FORMATS) + " (the value given is neither)");
     }
     try (Plugboard host = plugboard.open()) {
       String document = format.equals("json")

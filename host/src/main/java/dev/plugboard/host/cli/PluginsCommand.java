@@ -1,5 +1,6 @@
 package dev.plugboard.host.cli;
 
+import dev.plugboard.host.internal.ConsoleText;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.PluginStatus;
 import dev.plugboard.host.internal.json.Mappers;
@@ -42,8 +43,8 @@ final class PluginsCommand implements Callable<Integer> {
       for (PluginStatus plugin : plugins) {
         String detail = plugin.state() == PluginStatus.State.LOADED
             ? "connectors: " + String.join(", ", plugin.connectors())
-            : plugin.jar().getFileName() + " " + plugin.problem();
-        out.printf("  %-" + width + "s  %-6s  %s%n", plugin.label(), Words.lower(plugin.state()), detail);
+            : ConsoleText.safe(plugin.jar().getFileName() + " " + plugin.problem());
+        out.printf("  %-" + width + "s  %-6s  %s%n", ConsoleText.safe(plugin.label()), Words.lower(plugin.state()), detail);
       }
       return ExitCode.OK;
     }

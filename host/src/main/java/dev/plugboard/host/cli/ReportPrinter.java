@@ -1,5 +1,7 @@
 package dev.plugboard.host.cli;
 
+import static dev.plugboard.host.internal.ConsoleText.safe;
+
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.FieldCheck;
 import dev.plugboard.host.PhaseCheck;
@@ -12,7 +14,9 @@ import java.util.List;
 /**
  * Prints a verification report for a person: each phase, the account, every scope with what to
  * do about a missing one, the findings, and the verdict with its exit code. Holds no secret,
- * since the report holds none.
+ * since the report holds none. Text from the server (the account's name) or the plugin is
+ * printed {@link dev.plugboard.host.internal.ConsoleText#safe}, so it can neither steer the
+ * terminal nor forge a line such as the verdict.
  */
 final class ReportPrinter {
 
@@ -24,12 +28,12 @@ final class ReportPrinter {
 
   void print(VerificationReport report) {
     for (PhaseCheck phase : report.phases()) {
-      out.printf("  %-12s %-13s %s%n", word(phase.status()), Words.lower(phase.phase()), phase.message());
+      out.printf("  %-12s %-13s %s%n", word(phase.status()), Words.lower(phase.phase()), safe(phase.message()));
     }
     printFields(report.fields());
     if (report.account().known() && !report.account().display().isEmpty()) {
       out.println();
-      out.println("Connected to " + report.account().display());
+      out.println("Connected to " + safe(report.account().display()));
     }
     printScopes(report.scopes());
     printProblems(report.problems());
@@ -47,7 +51,7 @@ final class ReportPrinter {
     out.println("Values:");
     for (FieldCheck field : notable) {
       String state = field.status() == FieldCheck.Status.OK ? "warning" : Words.lower(field.status());
-      out.printf("  %-9s %s: %s%n", state, field.id(), field.message());
+      out.printf("  %-9s %s: %s%n", state, field.id(), safe(field.message()));
     }
   }
 
@@ -57,14 +61,14 @@ final class ReportPrinter {
     }
     out.println();
     out.println("Scopes:");
-    int name = scopes.stream().mapToInt(s -> s.name().length()).max().orElse(0);
-    int permission = scopes.stream().mapToInt(s -> s.permission().length()).max().orElse(0);
+    int name = scopes.stream().mapToInt(s -> safe(s.name()).length()).max().orElse(0);
+    int permission = scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0);
     for (ScopeCheck scope : scopes) {
       String evidence = scope.status() == ScopeCheck.Status.GRANTED ? "" : evidence(scope.evidence());
       out.println(String.format("  %-12s %-" + name + "s  %-" + permission + "s  %s", Words.lower(scope.status()),
-          scope.name(), scope.permission(), evidence).stripTrailing());
+          safe(scope.name()), safe(scope.permission()), evidence).stripTrailing());
       if (scope.status() == ScopeCheck.Status.MISSING && !scope.remediation().isEmpty()) {
-        out.println("  " + " ".repeat(13) + "→ " + scope.remediation());
+        out.println("  " + " ".repeat(13) + "→ " + safe(scope.remediation()));
       }
     }
   }
@@ -76,9 +80,9 @@ final class ReportPrinter {
     out.println();
     out.println("Problems:");
     for (Problem problem : problems) {
-      out.println("  " + problem.message() + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())));
+      out.println("  " + safe(problem.message()) + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())));
       if (!problem.remediation().isEmpty()) {
-        out.println("    What to do: " + problem.remediation());
+        out.println("    What to do: " + safe(problem.remediation()));
       }
     }
   }
@@ -97,7 +101,7 @@ final class ReportPrinter {
     if (evidence.status() != null && !evidence.detail().isEmpty()) {
       text.append(", ").append(evidence.detail());
     }
-    return text.append(')').toString();
+    return safe(text.append(')').toString());
   }
 
   private static String verdict(VerificationReport report) {

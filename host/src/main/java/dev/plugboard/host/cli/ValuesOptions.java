@@ -3,6 +3,7 @@ package dev.plugboard.host.cli;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.host.internal.form.CredentialsFileReader;
+import dev.plugboard.host.internal.form.Misspelling;
 import dev.plugboard.host.internal.form.ValuesException;
 import dev.plugboard.host.internal.form.ValuesFileReader;
 import java.nio.file.Path;
@@ -22,12 +23,15 @@ import picocli.CommandLine.Option;
  */
 final class ValuesOptions {
 
+  /** The file name that means standard input. */
+  private static final String STDIN = "-";
+
   @Option(
       names = "--credentials-file",
-      paramLabel = "FILE",
+      paramLabel = "FILE|-",
       description = "The credentials file the platform downloaded when you created the credentials"
-          + " (BigCommerce: the .txt file saved with the API account).")
-  Path credentialsFile;
+          + " (BigCommerce: the .txt file saved with the API account); - reads standard input.")
+  String credentialsFile;
 
   @Option(
       names = "--values-file",
@@ -51,16 +55,22 @@ final class ValuesOptions {
   GivenValues gather(ConnectorDescriptor descriptor, CliEnvironment environment) {
     GivenValues.Builder values = GivenValues.builder(descriptor);
     values.add(ValueSource.SET, "--set", fromSet(descriptor));
+    if (STDIN.equals(valuesFile) && STDIN.equals(credentialsFile)) {
+      throw new UsageException("--values-file - and --credentials-file - both read standard input; give one of them a file");
+    }
     if (valuesFile != null) {
-      boolean stdin = valuesFile.equals("-");
+      boolean stdin = valuesFile.equals(STDIN);
       values.add(ValueSource.VALUES_FILE, "--values-file " + (stdin ? "- (standard input)" : valuesFile),
           readable(() -> stdin
               ? ValuesFileReader.read(descriptor, environment.in(), "values file on standard input")
               : ValuesFileReader.read(descriptor, Path.of(valuesFile))));
     }
     if (credentialsFile != null) {
-      values.add(ValueSource.CREDENTIALS_FILE, "--credentials-file " + credentialsFile,
-          readable(() -> CredentialsFileReader.read(descriptor, credentialsFile)));
+      boolean stdin = credentialsFile.equals(STDIN);
+      values.add(ValueSource.CREDENTIALS_FILE, "--credentials-file " + (stdin ? "- (standard input)" : credentialsFile),
+          readable(() -> stdin
+              ? CredentialsFileReader.read(descriptor, environment.in(), "credentials file on standard input")
+              : CredentialsFileReader.read(descriptor, Path.of(credentialsFile))));
     }
     for (Field field : descriptor.fields()) {
       String name = environmentVariable(descriptor, field);
@@ -83,8 +93,10 @@ final class ValuesOptions {
         throw new UsageException("--set takes FIELD=VALUE, and one --set has no =; write --set FIELD=VALUE");
       }
       String id = assignment.substring(0, equals).strip();
-      Field field = descriptor.field(id).orElseThrow(() -> new UsageException("--set " + id + "=...: connector "
-          + descriptor.id() + " has no field " + id + "; its fields are " + ids(descriptor)));
+      Field field = descriptor.field(id).orElseThrow(() -> new UsageException("--set FIELD=VALUE: connector "
+          + descriptor.id() + " has no field by the name given" + Misspelling.of(id, fieldIds(descriptor))
+              .map(meant -> " (" + id + ", meant as " + meant + "?)").orElse(" (not repeated here: it may be a secret)")
+          + "; its fields are " + ids(descriptor)));
       if (field.secret()) {
         throw new UsageException("--set " + id + "=... is refused: " + field.label() + " is a secret, and a value on the"
             + " command line stays in your shell history and shows in the process list. Give it with "
@@ -109,6 +121,10 @@ final class ValuesOptions {
       ways.add("--set " + field.id() + "=VALUE");
     }
     return String.join(", ", ways);
+  }
+
+  private static List<String> fieldIds(ConnectorDescriptor descriptor) {
+    return descriptor.fields().stream().map(Field::id).toList();
   }
 
   private static String ids(ConnectorDescriptor descriptor) {

@@ -53,11 +53,12 @@ final class DescribeCommandTest {
   }
 
   @Test
-  void anUnknownConnectorIsBadUsageNamingTheOnesAvailable() {
+  void anUnknownConnectorIsBadUsageNamingTheOnesAvailableButNotTheNameGiven() {
     CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "describe", "shopify").run();
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).contains("no connector shopify is loaded; available: minimal");
+    assertThat(result.err()).contains("no connector by the name given (CONNECTOR) is loaded; available: minimal")
+        .doesNotContain("shopify");
   }
 
   @Test

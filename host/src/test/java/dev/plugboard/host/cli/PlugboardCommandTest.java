@@ -19,7 +19,7 @@ final class PlugboardCommandTest {
     CliRun.Result result = CliRun.args("--colour", "plugins").run();
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).contains("Unknown option: '--colour'", "Run 'plugboard --help' for usage.");
+    assertThat(result.err()).contains("plugboard: unknown option --colour\n", "Run 'plugboard --help' for usage.");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.plugboard.host.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.testing.FixtureConnector;
+import dev.plugboard.host.testing.HostilePlugins;
 import dev.plugboard.host.testing.TestDescriptors;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.nio.file.Files;
@@ -28,6 +30,34 @@ final class PluginsCommandTest {
         .anySatisfy(line -> assertThat(line).contains("minimal@1.0.0", "loaded", "connectors: minimal"))
         .anySatisfy(line -> assertThat(line).contains("broken.jar", "failed", "broken.jar is not a readable jar"));
     assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void hostilePluginsAreEachFailedOnALineOfTheirOwnAndTheGoodConnectorStillWorks() throws Exception {
+    TestPluginJar.connector("shop", "shop").fileName("shop.jar").writeTo(plugins);
+    TestPluginJar.plugin("shop").extension(FixtureConnector.class).fileName("aaa-broken-shop.jar").writeTo(plugins);
+    TestPluginJar.plugin("exiting").extension(HostilePlugins.ExitingConstructor.class).copyClass(HostilePlugins.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("exiting")).writeTo(plugins);
+    Path sleepy = TestPluginJar.plugin("sleepy").extension(HostilePlugins.SleepingConstructor.class)
+        .copyClass(HostilePlugins.class).file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("sleepy")).writeTo(plugins);
+    assertThat(new ProcessBuilder("mkfifo", plugins.resolve("pipe.jar").toString()).start().waitFor()).isZero();
+
+    CliRun.Result listed = CliRun.args("--plugins-dir", plugins.toString(), "plugins").run();
+
+    assertThat(listed.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(listed.out().lines().filter(line -> line.startsWith("  "))).hasSize(5)
+        .anySatisfy(line -> assertThat(line).contains("shop@1.0.0", "loaded", "connectors: shop"))
+        .anySatisfy(line -> assertThat(line).contains("shop@1.0.0", "failed", "aaa-broken-shop.jar",
+            "no such file in the plugin jar", "another jar of this plugin, shop.jar, is used instead"))
+        .anySatisfy(line -> assertThat(line).contains("exiting@1.0.0", "failed", "called System.exit(7)", "Plugboard refused it"))
+        .anySatisfy(line -> assertThat(line).contains("sleepy@1.0.0", "failed", "did not return within 5 s and was abandoned"))
+        .anySatisfy(line -> assertThat(line).contains("pipe.jar", "failed", "is not a regular file"));
+    assertThat(listed.out()).doesNotContain("PluginAlreadyLoaded", "There is an already loaded plugin");
+
+    Files.delete(sleepy); // one wait for the deadline is enough
+    CliRun.Result described = CliRun.args("--plugins-dir", plugins.toString(), "describe", "shop").run();
+    assertThat(described.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(described.out()).contains("(connector shop, plugin shop@1.0.0)");
   }
 
   @Test

@@ -86,10 +86,18 @@ final class ValuesOptionsTest {
   }
 
   @Test
-  void setOnAFieldTheConnectorDoesNotHaveNamesItsFields() {
+  void setOnAFieldTheConnectorDoesNotHaveNamesItsFieldsButNotTheNameGiven() {
     assertThatThrownBy(() -> gather(Map.of(), "--set", "url=" + URL))
         .isInstanceOf(UsageException.class)
-        .hasMessage("--set url=...: connector minimal has no field url; its fields are api_url, token");
+        .hasMessage("--set FIELD=VALUE: connector minimal has no field by the name given (not repeated here: it may be"
+            + " a secret); its fields are api_url, token");
+  }
+
+  @Test
+  void setOnAMisspeltFieldNamesTheFieldMeant() {
+    assertThatThrownBy(() -> gather(Map.of(), "--set", "api_ulr=" + URL))
+        .hasMessage("--set FIELD=VALUE: connector minimal has no field by the name given (api_ulr, meant as api_url?);"
+            + " its fields are api_url, token");
   }
 
   @Test

@@ -81,7 +81,7 @@ final class BigCommerceConnectCommandTest {
     CliRun.Result connect = cli.run("connect", "bigcommerce", "--sandbox", "--name", name);
 
     assertThat(connect.exitCode()).isEqualTo(2);
-    assertThat(connect.err()).startsWith("plugboard: connection name \"" + name + "\" is not allowed: use up to 64")
+    assertThat(connect.err()).startsWith("plugboard: the connection name given is not allowed: use up to 64")
         .contains("such as bigcommerce/acme-outfitters")
         .doesNotContain("using the bigcommerce sandbox").doesNotContain("Exception");
     assertThat(connect.out()).isEmpty();

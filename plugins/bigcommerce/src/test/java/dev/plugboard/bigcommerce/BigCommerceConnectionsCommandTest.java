@@ -163,8 +163,8 @@ final class BigCommerceConnectionsCommandTest {
     CliRun.Result result = run("connections", command, "bigcommerce/nope");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("plugboard: no connection is named bigcommerce/nope; `plugboard connections"
-        + " list` shows the names kept" + System.lineSeparator());
+    assertThat(result.err()).isEqualTo("plugboard: no connection is kept under the name given (NAME); `plugboard"
+        + " connections list` shows the names kept" + System.lineSeparator());
     assertThat(result.out()).isEmpty();
     assertThat(elements(json(run("connections", "list", "--json").out()).get("connections"))).hasSize(1);
   }

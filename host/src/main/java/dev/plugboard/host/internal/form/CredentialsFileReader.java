@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.form;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,12 +29,24 @@ public final class CredentialsFileReader {
    *     of the declared labels, or gives one field twice
    */
   public static Map<String, String> read(ConnectorDescriptor descriptor, Path file) {
-    Map<String, Field> byLabel = labels(descriptor);
-    String name = "credentials file " + file.toAbsolutePath().normalize();
-    if (byLabel.isEmpty()) {
+    checkLabels(descriptor);
+    return parse(descriptor, TextInput.file(file, "credentials file"), "credentials file " + file.toAbsolutePath().normalize());
+  }
+
+  /** The values of a stream, such as standard input for {@code --credentials-file -}, read with the same limit. */
+  public static Map<String, String> read(ConnectorDescriptor descriptor, InputStream in, String name) {
+    checkLabels(descriptor);
+    return parse(descriptor, TextInput.stream(in, name), name);
+  }
+
+  private static void checkLabels(ConnectorDescriptor descriptor) {
+    if (labels(descriptor).isEmpty()) {
       throw new ValuesException("connector " + descriptor.id() + " declares no credentials file labels (fileLabels) to read a file with");
     }
-    String text = TextInput.file(file, "credentials file");
+  }
+
+  private static Map<String, String> parse(ConnectorDescriptor descriptor, String text, String name) {
+    Map<String, Field> byLabel = labels(descriptor);
     Map<String, String> found = new LinkedHashMap<>();
     Map<String, Integer> foundOnLine = new LinkedHashMap<>();
     String[] lines = text.split("\r\n|\r|\n", -1);

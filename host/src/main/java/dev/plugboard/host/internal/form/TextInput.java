@@ -15,8 +15,8 @@ import java.nio.file.Path;
 /** Reads the small text files values come in, strictly: a wrong file is refused in words, naming it. */
 final class TextInput {
 
-  /** Far above any credentials file, small enough to refuse a wrong file quickly. */
-  static final int MAX_BYTES = 4 * 1024 * 1024;
+  /** Far above any credentials or values file, small enough to refuse a wrong file quickly. */
+  static final int MAX_BYTES = 1024 * 1024;
 
   private TextInput() {}
 
@@ -28,6 +28,12 @@ final class TextInput {
     }
     if (!Files.exists(path)) {
       throw new ValuesException(name + " does not exist; check the path");
+    }
+    if (!Files.isRegularFile(path)) {
+      // A named pipe or a device could block for ever or never end: only a regular file is read.
+      // (To pipe values in, give - and standard input.)
+      throw new ValuesException(name + " is not a regular file (a named pipe or a device, say); give a file, or - to"
+          + " read standard input");
     }
     try (InputStream in = Files.newInputStream(path)) {
       return decode(read(in, name), name);

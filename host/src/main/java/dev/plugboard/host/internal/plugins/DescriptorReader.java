@@ -83,7 +83,7 @@ final class DescriptorReader {
       if (in == null) {
         throw new PluginLoadException(resource + ": no such file in the plugin jar");
       }
-      return in.readAllBytes();
+      return JarEntries.readBounded(in, resource);
     } catch (IOException e) {
       throw new PluginLoadException(resource + ": cannot be read: " + e.getMessage(), e);
     }

@@ -1,15 +1,13 @@
 package dev.plugboard.host.internal.plugins;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.zip.ZipException;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.JarPluginManager;
 import org.pf4j.JarPluginRepository;
@@ -18,6 +16,7 @@ import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
+import org.pf4j.PluginState;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
@@ -35,10 +34,19 @@ final class HostPluginManager extends JarPluginManager {
   /** Every plugin that got as far as a wrapper, by id; PF4J drops some of them while resolving. */
   private final Map<String, PluginWrapper> loaded = new LinkedHashMap<>();
 
+  /** Second and later jars of a plugin id, kept aside. */
+  private final List<Copy> copies = new ArrayList<>();
+
+  private final PluginCalls calls;
+
   record JarFailure(Path jar, String id, String version, String reason) {}
 
-  HostPluginManager(Path pluginsDir, String apiVersion) {
+  /** A jar whose {@code Plugin-Id} an earlier jar (by file name) already has. */
+  record Copy(Path jar, String id, String version) {}
+
+  HostPluginManager(Path pluginsDir, String apiVersion, PluginCalls calls) {
     super(pluginsDir);
+    this.calls = calls;
     setSystemVersion(apiVersion);
     // One plugin with a missing dependency must not stop the others from loading.
     setResolveRecoveryStrategy(ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE);
@@ -58,9 +66,17 @@ final class HostPluginManager extends JarPluginManager {
     return RuntimeMode.DEPLOYMENT;
   }
 
+  /** The jars of the folder in file name order, whatever order the file system lists them in. */
   @Override
   protected PluginRepository createPluginRepository() {
-    return new JarPluginRepository(getPluginsRoots());
+    return new JarPluginRepository(getPluginsRoots()) {
+      @Override
+      public List<Path> getPluginPaths() {
+        List<Path> jars = new ArrayList<>(super.getPluginPaths());
+        jars.sort(Comparator.comparing(jar -> jar.getFileName().toString()));
+        return jars;
+      }
+    };
   }
 
   @Override
@@ -80,16 +96,22 @@ final class HostPluginManager extends JarPluginManager {
 
   /**
    * PF4J logs a jar it cannot load and moves on; this records why, so that {@code plugboard
-   * plugins} can say so. Returning {@code null} is PF4J's own convention for a skipped jar.
+   * plugins} can say so. Returning {@code null} is PF4J's own convention for a skipped jar. A
+   * second jar of a plugin id already loaded is kept aside as a {@link Copy}, not handed to PF4J
+   * (which would refuse it with a message of its own): the registry tries it if the first fails.
    */
   @Override
   protected PluginWrapper loadPluginFromPath(Path jar) {
     String[] idAndVersion = {"", ""};
     try {
-      Attributes manifest = pluginManifest(jar);
+      Attributes manifest = JarEntries.checkedManifest(jar);
       idAndVersion[0] = valueOrEmpty(manifest.getValue(ManifestPluginDescriptorFinder.PLUGIN_ID));
       idAndVersion[1] = valueOrEmpty(manifest.getValue(ManifestPluginDescriptorFinder.PLUGIN_VERSION));
       checkManifest(manifest);
+      if (loaded.containsKey(idAndVersion[0])) {
+        copies.add(new Copy(jar, idAndVersion[0], idAndVersion[1]));
+        return null;
+      }
       PluginWrapper wrapper = super.loadPluginFromPath(jar);
       loaded.put(wrapper.getPluginId(), wrapper);
       return wrapper;
@@ -99,16 +121,58 @@ final class HostPluginManager extends JarPluginManager {
     }
   }
 
-  private static Attributes pluginManifest(Path jar) {
-    Manifest manifest;
-    try (JarFile jarFile = new JarFile(jar.toFile())) {
-      manifest = jarFile.getManifest();
-    } catch (ZipException e) {
-      throw new PluginLoadException("is not a readable jar (" + e.getMessage() + "); build or download it again");
-    } catch (IOException e) {
-      throw new PluginLoadException("cannot be read: " + e.getMessage());
+  /**
+   * PF4J's own start, with each plugin's {@code Plugin-Class} (created, then started) run as
+   * plugin code: with a deadline, its failure the plugin's alone. Only plugins not yet tried are
+   * started, so that a copy loaded later starts without retrying those that failed.
+   */
+  @Override
+  public void startPlugins() {
+    for (PluginWrapper wrapper : new ArrayList<>(resolvedPlugins)) {
+      if (wrapper.getPluginState() != PluginState.RESOLVED) {
+        continue;
+      }
+      try {
+        calls.call(label(wrapper), "starting (Plugin-Class " + wrapper.getDescriptor().getPluginClass() + ")",
+            wrapper.getPluginClassLoader(), () -> {
+              wrapper.getPlugin().start();
+              return null;
+            });
+        wrapper.setPluginState(PluginState.STARTED);
+        wrapper.setFailedException(null);
+        startedPlugins.add(wrapper);
+      } catch (RuntimeException | LinkageError e) {
+        wrapper.setPluginState(PluginState.FAILED);
+        wrapper.setFailedException(e);
+      }
     }
-    return manifest == null ? new Attributes() : manifest.getMainAttributes();
+  }
+
+  /** The second and later jars found for a plugin id, in file name order. */
+  List<Copy> copies() {
+    return List.copyOf(copies);
+  }
+
+  /**
+   * Unloads plugin {@code copy.id()} (which failed) and loads {@code copy} in its place; a copy
+   * that cannot be loaded either is added to {@link #jarFailures()}.
+   */
+  Optional<PluginWrapper> replaceWith(Copy copy) {
+    PluginWrapper failed = getPlugin(copy.id());
+    if (failed != null) {
+      calls.call(label(failed), "unloading", HostPluginManager.class.getClassLoader(), () -> unloadPlugin(copy.id()));
+    }
+    loaded.remove(copy.id());
+    copies.remove(copy);
+    loadPluginFromPath(copy.jar()); // PluginManager.loadPlugin fails on a jar that does not load
+    resolvePlugins();
+    startPlugins();
+    return Optional.ofNullable(getPlugin(copy.id()));
+  }
+
+  /** {@code id@version (file.jar)}: how messages name a plugin. */
+  static String label(PluginWrapper wrapper) {
+    return wrapper.getPluginId() + "@" + wrapper.getDescriptor().getVersion() + " (" + wrapper.getPluginPath().getFileName() + ")";
   }
 
   private static void checkManifest(Attributes attributes) {

@@ -7,6 +7,7 @@ import dev.plugboard.host.PluginStatus;
 import dev.plugboard.host.UnknownConnectorException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
@@ -26,23 +28,37 @@ public final class PluginRegistry implements AutoCloseable {
 
   private final Path pluginsDir;
   private final HostPluginManager manager;
+  private final PluginCalls calls;
   private final List<PluginStatus> statuses;
   private final Map<String, LoadedConnector> connectors;
 
-  private PluginRegistry(Path pluginsDir, HostPluginManager manager, List<PluginStatus> statuses,
+  private PluginRegistry(Path pluginsDir, HostPluginManager manager, PluginCalls calls, List<PluginStatus> statuses,
       Map<String, LoadedConnector> connectors) {
     this.pluginsDir = pluginsDir;
     this.manager = manager;
+    this.calls = calls;
     this.statuses = List.copyOf(statuses);
     this.connectors = connectors;
   }
 
-  /** Loads every plugin jar in {@code pluginsDir}. */
+  /**
+   * Loads every plugin jar in {@code pluginsDir}, each call into plugin code with the deadline of
+   * the system property {@code plugboard.pluginDeadline} ({@code 500ms}, {@code 10s}; default 5 s).
+   */
   public static PluginRegistry load(Path pluginsDir) {
-    HostPluginManager manager = new HostPluginManager(pluginsDir, PluginApi.VERSION);
+    return load(pluginsDir, PluginCalls.configured());
+  }
+
+  /** Loads every plugin jar in {@code pluginsDir}, each call into plugin code bounded by {@code deadline}. */
+  public static PluginRegistry load(Path pluginsDir, Duration deadline) {
+    return load(pluginsDir, new PluginCalls(deadline));
+  }
+
+  private static PluginRegistry load(Path pluginsDir, PluginCalls calls) {
+    HostPluginManager manager = new HostPluginManager(pluginsDir, PluginApi.VERSION, calls);
     manager.loadPlugins();
     manager.startPlugins();
-    return new Loading(manager).finish(pluginsDir);
+    return new Loading(manager, calls).finish(pluginsDir);
   }
 
   public Path pluginsDir() {
@@ -72,19 +88,34 @@ public final class PluginRegistry implements AutoCloseable {
    * class loader as context class loader.
    */
   public <T> List<T> extensions(LoadedConnector connector, Class<T> type) {
-    try (LoaderSwap swap = LoaderSwap.to(connector.classLoader())) {
-      List<T> found = new ArrayList<>();
-      for (Class<? extends T> extension : manager.getExtensionClasses(type, connector.pluginId())) {
-        found.add(instantiate(extension));
-      }
-      return found;
+    List<T> found = new ArrayList<>();
+    for (Class<? extends T> extension : manager.getExtensionClasses(type, connector.pluginId())) {
+      found.add(call(connector, "the constructor of " + extension.getName(), () -> instantiate(extension)));
+    }
+    return found;
+  }
+
+  /**
+   * Runs plugin code of {@code connector}'s plugin, such as a method of one of its extensions,
+   * with the deadline and the refusal of exit calls every call into a plugin has.
+   *
+   * @param what the call in words, for messages: {@code "connectorId() of com.example.Sandbox"}
+   */
+  public <T> T call(LoadedConnector connector, String what, Callable<T> code) {
+    try {
+      return calls.call(connector.pluginLabel(), what, connector.classLoader(), code);
+    } catch (PluginLoadException e) {
+      throw new PluginLoadException("plugin " + connector.pluginLabel() + ": " + e.getMessage(), e);
     }
   }
 
   /** Stops every plugin and closes its class loader (PF4J's stopPlugins is not used: it fails on 3.15). */
   @Override
   public void close() {
-    manager.unloadPlugins();
+    calls.call("every plugin", "unloading", PluginRegistry.class.getClassLoader(), () -> {
+      manager.unloadPlugins();
+      return null;
+    });
   }
 
   private static <T> T instantiate(Class<T> extension) {
@@ -105,50 +136,80 @@ public final class PluginRegistry implements AutoCloseable {
   /** One pass over what PF4J loaded: read each plugin's connectors, then refuse ambiguous ones. */
   private static final class Loading {
     private final HostPluginManager manager;
+    private final PluginCalls calls;
     private final DescriptorReader reader = new DescriptorReader();
     private final Map<String, PluginStatus> statuses = new TreeMap<>();
     private final Map<String, List<LoadedConnector>> byPlugin = new LinkedHashMap<>();
 
-    Loading(HostPluginManager manager) {
+    Loading(HostPluginManager manager, PluginCalls calls) {
       this.manager = manager;
+      this.calls = calls;
     }
 
     PluginRegistry finish(Path pluginsDir) {
-      for (HostPluginManager.JarFailure failure : manager.jarFailures()) {
-        String id = failure.id() == null || failure.id().isBlank() ? failure.jar().getFileName().toString() : failure.id();
-        fail(id, failure.version(), failure.jar(), failure.reason());
-      }
       for (PluginWrapper dropped : manager.droppedWhileResolving()) {
         fail(dropped, "needs " + dependencies(dropped) + " (Plugin-Dependencies), which is not loaded");
       }
       List<PluginWrapper> wrappers = new ArrayList<>(manager.getPlugins());
       wrappers.sort(Comparator.comparing(PluginWrapper::getPluginId));
-      for (PluginWrapper wrapper : wrappers) {
-        if (wrapper.getPluginState() != PluginState.STARTED) {
-          fail(wrapper, notStartedReason(wrapper));
-          continue;
-        }
-        try {
-          byPlugin.put(wrapper.getPluginId(), readConnectors(wrapper));
-        } catch (PluginLoadException e) {
-          fail(wrapper, e.getMessage());
-        }
+      wrappers.forEach(this::tryPlugin);
+      settleCopies();
+      for (HostPluginManager.JarFailure failure : manager.jarFailures()) {
+        String id = failure.id() == null || failure.id().isBlank() ? failure.jar().getFileName().toString() : failure.id();
+        fail(id, failure.version(), failure.jar(), failure.reason());
       }
       Map<String, LoadedConnector> available = refuseAmbiguous();
-      return new PluginRegistry(pluginsDir, manager, List.copyOf(statuses.values()), available);
+      return new PluginRegistry(pluginsDir, manager, calls, List.copyOf(statuses.values()), available);
+    }
+
+    /** Reads the plugin's connectors, or records why it failed; whether it loaded. */
+    private boolean tryPlugin(PluginWrapper wrapper) {
+      if (wrapper.getPluginState() != PluginState.STARTED) {
+        fail(wrapper, notStartedReason(wrapper));
+        return false;
+      }
+      try {
+        byPlugin.put(wrapper.getPluginId(), readConnectors(wrapper));
+        return true;
+      } catch (PluginLoadException e) {
+        fail(wrapper, e.getMessage());
+        return false;
+      }
+    }
+
+    /**
+     * Two jars of one plugin id: the first (by file name) that loads is used, whatever order the
+     * folder lists them in, and every other one is reported, so that a broken copy never hides a
+     * good one.
+     */
+    private void settleCopies() {
+      for (HostPluginManager.Copy copy : manager.copies()) {
+        PluginWrapper current = manager.getPlugin(copy.id());
+        if (current != null && byPlugin.containsKey(copy.id())) {
+          fail(copy.id(), copy.version(), copy.jar(), "is another jar of plugin " + copy.id() + ", which "
+              + current.getPluginPath().getFileName() + " already provides (" + copy.id() + "@"
+              + current.getDescriptor().getVersion() + "); remove one of the two jars");
+          continue;
+        }
+        manager.replaceWith(copy).filter(this::tryPlugin).ifPresent(loaded -> statuses.replaceAll((key, status) ->
+            status.id().equals(copy.id()) && status.state() == PluginStatus.State.FAILED
+                ? new PluginStatus(status.id(), status.version(), status.jar(), status.state(), List.of(),
+                    status.problem() + "; another jar of this plugin, " + copy.jar().getFileName() + ", is used instead")
+                : status));
+      }
     }
 
     private List<LoadedConnector> readConnectors(PluginWrapper wrapper) {
       ClassLoader loader = wrapper.getPluginClassLoader();
+      String plugin = HostPluginManager.label(wrapper);
       List<LoadedConnector> found = new ArrayList<>();
-      try (LoaderSwap swap = LoaderSwap.to(loader)) {
-        for (String className : new TreeSet<>(manager.getExtensionClassNames(wrapper.getPluginId()))) {
-          Class<?> type = loadExtensionClass(loader, className);
-          if (Connector.class.isAssignableFrom(type)) {
-            Connector connector = (Connector) instantiate(type);
-            ConnectorDescriptor descriptor = reader.read(loader, descriptorResource(connector));
-            found.add(new LoadedConnector(descriptor, wrapper.getPluginId(), wrapper.getDescriptor().getVersion(), loader));
-          }
+      for (String className : new TreeSet<>(manager.getExtensionClassNames(wrapper.getPluginId()))) {
+        Class<?> type = calls.call(plugin, "loading extension " + className, loader, () -> loadExtensionClass(loader, className));
+        if (Connector.class.isAssignableFrom(type)) {
+          Connector connector = (Connector) calls.call(plugin, "the constructor of " + className, loader, () -> instantiate(type));
+          String resource = calls.call(plugin, "descriptor() of " + className, loader, () -> descriptorResource(connector));
+          ConnectorDescriptor descriptor = reader.read(loader, resource);
+          found.add(new LoadedConnector(descriptor, wrapper.getPluginId(), wrapper.getDescriptor().getVersion(), loader));
         }
       }
       if (found.isEmpty()) {
@@ -199,7 +260,7 @@ public final class PluginRegistry implements AutoCloseable {
           fail(wrapper, refused.get(pluginId));
         } else {
           list.forEach(c -> available.put(c.id(), c));
-          statuses.put(pluginId, new PluginStatus(pluginId, wrapper.getDescriptor().getVersion(), wrapper.getPluginPath(),
+          statuses.put(key(pluginId, wrapper.getPluginPath()), new PluginStatus(pluginId, wrapper.getDescriptor().getVersion(), wrapper.getPluginPath(),
               PluginStatus.State.LOADED, list.stream().map(LoadedConnector::id).toList(), ""));
         }
       });
@@ -227,8 +288,12 @@ public final class PluginRegistry implements AutoCloseable {
     }
 
     private void fail(String id, String version, Path jar, String reason) {
-      String key = statuses.containsKey(id) ? id + " " + jar : id;
-      statuses.put(key, new PluginStatus(id, version, jar, PluginStatus.State.FAILED, List.of(), reason));
+      statuses.put(key(id, jar), new PluginStatus(id, version, jar, PluginStatus.State.FAILED, List.of(), reason));
+    }
+
+    /** Statuses sort by plugin id, then file name: the same order whatever the folder's listing. */
+    private static String key(String id, Path jar) {
+      return id + "\0" + jar.getFileName();
     }
   }
 }

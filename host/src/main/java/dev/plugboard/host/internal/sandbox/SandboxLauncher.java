@@ -65,8 +65,11 @@ public final class SandboxLauncher {
 
   private Optional<Sandbox> find(LoadedConnector connector) {
     List<Sandbox> sandboxes = registry.extensions(connector, Sandbox.class);
-    try (LoaderSwap swap = LoaderSwap.to(connector.classLoader())) {
-      return sandboxes.stream().filter(sandbox -> connector.id().equals(sandbox.connectorId())).findFirst();
+    try {
+      return registry.call(connector, "connectorId() of its sandbox extensions",
+          () -> sandboxes.stream().filter(sandbox -> connector.id().equals(sandbox.connectorId())).findFirst());
+    } catch (PlugboardException e) {
+      throw e;
     } catch (RuntimeException | LinkageError e) {
       throw new PlugboardException("a sandbox extension of " + connector.pluginLabel() + " failed to say which"
           + " connector it serves: " + e.getClass().getSimpleName(), e);

@@ -36,12 +36,54 @@ final class ValuesFileReaderTest {
   }
 
   @Test
-  void unknownKeysAreRefusedNamingThemAndTheFields() throws IOException {
-    Path file = write("{\"token\": \"" + TOKEN + "\", \"tokn\": \"x\", \"url\": \"y\"}");
+  void unknownKeysAreRefusedByPlaceAndAMisspeltOneWithTheFieldItMeant() throws IOException {
+    Path file = write("{\"token\": \"x\",\n \"tokn\": \"x\",\n \"url\": \"y\"}");
 
     assertThatThrownBy(() -> ValuesFileReader.read(MINIMAL, file))
         .isInstanceOf(ValuesException.class)
-        .hasMessage("values file " + file + " names tokn, url, which connector minimal does not have; its fields are api_url, token");
+        .hasMessage("values file " + file + " has 2 keys connector minimal does not have: tokn (line 2, column 2),"
+            + " meant as token?, a key (line 3, column 2); its fields are api_url, token");
+  }
+
+  @Test
+  void aSecretPastedAsAKeyIsNeverRepeated() throws IOException {
+    Path file = write("{\"" + TOKEN + "\": \"\"}");
+
+    assertThatThrownBy(() -> ValuesFileReader.read(MINIMAL, file))
+        .hasMessage("values file " + file + " has a key connector minimal does not have: a key (line 1, column 2);"
+            + " its fields are api_url, token");
+  }
+
+  @Test
+  void tenThousandUnknownKeysMakeAShortMessage() throws IOException {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < 10_000; i++) {
+      json.append(i == 0 ? "" : ",").append("\"key").append(i).append("\": \"v\"");
+    }
+    Path file = write(json.append('}').toString());
+
+    assertThatThrownBy(() -> ValuesFileReader.read(MINIMAL, file))
+        .hasMessageContaining("has 10000 keys connector minimal does not have: a key (line 1, column 2), a key"
+            + " (line 1, column 14), a key (line 1, column 26), and 9997 more; its fields are api_url, token")
+        .message().hasSizeLessThan(300);
+  }
+
+  @Test
+  void aNamedPipeIsRefusedWithoutBeingOpened() throws Exception {
+    Path pipe = dir.resolve("values.json");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+    assertThatThrownBy(() -> ValuesFileReader.read(MINIMAL, pipe))
+        .hasMessage("values file " + pipe + " is not a regular file (a named pipe or a device, say); give a file, or -"
+            + " to read standard input");
+  }
+
+  @Test
+  void standardInputIsReadUpToOneMebibyte() {
+    ByteArrayInputStream in = new ByteArrayInputStream(new byte[1024 * 1024 + 1]);
+
+    assertThatThrownBy(() -> ValuesFileReader.read(MINIMAL, in, "values file on standard input"))
+        .hasMessage("values file on standard input is larger than 1 MiB; it should hold a few lines");
   }
 
   @Test
@@ -76,7 +118,7 @@ final class ValuesFileReaderTest {
     Path file = write("{\"token\": 12345678901234}");
 
     assertThatThrownBy(() -> ValuesFileReader.read(MINIMAL, file))
-        .hasMessage("values file " + file + ": token must be a JSON string; it is a number")
+        .hasMessage("values file " + file + ": token must be a JSON string; it is a number (line 1, column 2)")
         .message().doesNotContain("12345678901234");
   }
 

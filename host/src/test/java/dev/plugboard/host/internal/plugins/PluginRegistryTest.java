@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.host.PluginStatus;
 import dev.plugboard.host.testing.FixtureConnector;
+import dev.plugboard.host.testing.HostilePlugins;
+import dev.plugboard.host.testing.SleepingPlugin;
 import dev.plugboard.host.testing.SecondFixtureConnector;
 import dev.plugboard.host.testing.TestDescriptors;
 import dev.plugboard.host.testing.TestPluginJar;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * working. Every case builds its own jar.
  */
 final class PluginRegistryTest {
+
+  /** Deadline for the plugins that never return: short, so that the suite does not wait. */
+  private static final Duration SHORT = Duration.ofMillis(300);
 
   @TempDir Path plugins;
 
@@ -188,10 +194,153 @@ final class PluginRegistryTest {
     }
   }
 
-  private void assertFailsBesideAGoodPlugin(String label, String... reason) {
-    TestPluginJar.connector("good", "good").writeTo(plugins);
+  @Test
+  void aConstructorThatNeverReturnsFailsItsPluginAtTheDeadlineAndTheOthersLoad() {
+    hostile("sleepy", HostilePlugins.SleepingConstructor.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin(SHORT, "sleepy@1.0.0",
+        "the constructor of dev.plugboard.host.testing.HostilePlugins$SleepingConstructor did not return within 300 ms"
+            + " and was abandoned");
+  }
+
+  @Test
+  void aDescriptorMethodThatNeverReturnsFailsItsPlugin() {
+    hostile("sleepydescriptor", HostilePlugins.SleepingDescriptor.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin(SHORT, "sleepydescriptor@1.0.0",
+        "descriptor() of dev.plugboard.host.testing.HostilePlugins$SleepingDescriptor did not return within 300 ms");
+  }
+
+  @Test
+  void aStaticInitialiserThatNeverReturnsFailsItsPlugin() {
+    hostile("sleepystatic", HostilePlugins.SleepingStaticInitialiser.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin(SHORT, "sleepystatic@1.0.0",
+        "loading extension dev.plugboard.host.testing.HostilePlugins$SleepingStaticInitialiser did not return within 300 ms");
+  }
+
+  @Test
+  void aPluginClassThatNeverStartsFailsItsPlugin() {
+    TestPluginJar.connector("sleepystart", "sleepystart").manifestEntry("Plugin-Class", SleepingPlugin.class.getName())
+        .copyClass(SleepingPlugin.class).copyClass(HostilePlugins.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin(SHORT, "sleepystart@1.0.0",
+        "failed to start: starting (Plugin-Class " + SleepingPlugin.class.getName() + ") did not return within 300 ms");
+  }
+
+  @Test
+  void aJarThatIsANamedPipeIsRefusedWithoutBeingOpened() throws Exception {
+    Process mkfifo = new ProcessBuilder("mkfifo", plugins.resolve("pipe.jar").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    assertFailsBesideAGoodPlugin("pipe.jar", "is not a regular file (a named pipe, a device or a broken link)");
+  }
+
+  @Test
+  void aFolderNamedLikeAJarIsRefused() throws IOException {
+    Files.createDirectories(plugins.resolve("folder.jar"));
+
+    assertFailsBesideAGoodPlugin("folder.jar", "is a folder, not a jar file");
+  }
+
+  @Test
+  void aConstructorCallingSystemExitIsRefusedAndFailsItsPlugin() {
+    hostile("exiting", HostilePlugins.ExitingConstructor.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("exiting@1.0.0",
+        "the constructor of dev.plugboard.host.testing.HostilePlugins$ExitingConstructor called System.exit(7) in"
+            + " dev.plugboard.host.testing.HostilePlugins$ExitingConstructor to end the process; Plugboard refused it");
+  }
+
+  @Test
+  void aDescriptorMethodCallingRuntimeHaltIsRefusedAndFailsItsPlugin() {
+    hostile("halting", HostilePlugins.HaltingDescriptor.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("halting@1.0.0", "called Runtime.halt(9)", "Plugboard refused it");
+  }
+
+  @Test
+  void aStaticInitialiserExitingThroughAMethodReferenceIsRefused() {
+    hostile("exitingstatic", HostilePlugins.ExitingStaticInitialiser.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("exitingstatic@1.0.0", "called Runtime.exit(5)", "Plugboard refused it");
+  }
+
+  @Test
+  void aPluginThatSwallowsTheRefusalOfItsExitIsFailedAllTheSame() {
+    hostile("swallowing", HostilePlugins.ExitSwallowingConstructor.class).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("swallowing@1.0.0", "called System.exit(1)", "Plugboard refused it");
+  }
+
+  @Test
+  void aDescriptorLargerThanOneMebibyteIsRefusedInWordsWithoutReadingItAll() {
+    byte[] bomb = new byte[64 * 1024 * 1024]; // compresses to a few dozen kilobytes in the jar
+    java.util.Arrays.fill(bomb, (byte) ' ');
+    TestPluginJar.plugin("zipbomb").extension(FixtureConnector.class).file(FixtureConnector.DESCRIPTOR, bomb).writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("zipbomb@1.0.0",
+        "plugboard/connector.yaml is larger than 1 MiB, far more than such a file holds");
+  }
+
+  @Test
+  void aHugeManifestIsRefusedInWords() {
+    TestPluginJar.connector("hugemanifest", "hugemanifest").manifestEntry("X-Padding", "x".repeat(2 * 1024 * 1024))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("hugemanifest.jar", "META-INF/MANIFEST.MF is larger than 1 MiB");
+  }
+
+  @Test
+  void aBrokenCopyOfAPluginNeverShadowsTheGoodOneWhicheverSortsFirst() {
+    for (String brokenName : List.of("aaa-copy.jar", "zzz-copy.jar")) {
+      Path dir = plugins.resolve(brokenName.substring(0, 3));
+      TestPluginJar.connector("shop", "shop").fileName("shop.jar").writeTo(dir);
+      TestPluginJar.plugin("shop").extension(FixtureConnector.class).fileName(brokenName).writeTo(dir);
+
+      try (PluginRegistry registry = PluginRegistry.load(dir)) {
+        assertThat(registry.connector("shop").descriptor().id()).isEqualTo("shop");
+        assertThat(registry.plugins()).hasSize(2);
+        PluginStatus loaded = registry.plugins().stream().filter(p -> p.state() == PluginStatus.State.LOADED).findFirst().orElseThrow();
+        PluginStatus refused = registry.plugins().stream().filter(p -> p.state() == PluginStatus.State.FAILED).findFirst().orElseThrow();
+        assertThat(loaded.jar().getFileName()).hasToString("shop.jar");
+        assertThat(refused.jar().getFileName()).hasToString(brokenName);
+        assertThat(refused.problem()).doesNotContain("PluginAlreadyLoaded", "There is an already loaded plugin");
+        if (brokenName.startsWith("aaa")) {
+          assertThat(refused.problem()).contains("plugboard/connector.yaml: no such file in the plugin jar",
+              "another jar of this plugin, shop.jar, is used instead");
+        } else {
+          assertThat(refused.problem()).contains("is another jar of plugin shop, which shop.jar already provides"
+              + " (shop@1.0.0); remove one of the two jars");
+        }
+      }
+    }
+  }
+
+  @Test
+  void twoGoodCopiesOfAPluginLoadTheFirstByFileNameAndReportTheOther() {
+    TestPluginJar.connector("shop", "shop").fileName("b.jar").writeTo(plugins);
+    TestPluginJar.connector("shop", "shop").fileName("a.jar").writeTo(plugins);
 
     try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.plugins()).extracting(p -> p.jar().getFileName().toString() + " " + p.state())
+          .containsExactly("a.jar LOADED", "b.jar FAILED");
+    }
+  }
+
+  private static TestPluginJar hostile(String pluginId, Class<?> extension) {
+    return TestPluginJar.plugin(pluginId).extension(extension).copyClass(HostilePlugins.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal(pluginId));
+  }
+
+  private void assertFailsBesideAGoodPlugin(String label, String... reason) {
+    assertFailsBesideAGoodPlugin(PluginCalls.DEFAULT_DEADLINE, label, reason);
+  }
+
+  private void assertFailsBesideAGoodPlugin(Duration deadline, String label, String... reason) {
+    TestPluginJar.connector("good", "good").writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins, deadline)) {
       assertThat(registry.connectors()).extracting(LoadedConnector::id).containsExactly("good");
       List<PluginStatus> failures = registry.plugins().stream().filter(p -> p.state() == PluginStatus.State.FAILED).toList();
       assertThat(failures).singleElement().satisfies(failure -> {
