@@ -43,6 +43,8 @@ final class ReverifyTasks {
   private static final int SWEEP_PAGE = 500;
   /** A verification whose host is busy is put back by about this much. */
   private static final Duration HOST_BUSY_DELAY = Duration.ofMillis(500);
+  /** A waiting task set for this much later than its connection's next check has the wrong place on the schedule. */
+  private static final Duration LATE = Duration.ofSeconds(10);
   /** A connection whose connector no plugin here contributes is looked at again this much later. */
   private static final Duration NO_CONNECTOR_DELAY = Duration.ofMinutes(5);
 
@@ -143,9 +145,14 @@ final class ReverifyTasks {
       after = Optional.of(page.get(page.size() - 1));
     }
     after = Optional.empty();
-    for (List<ScheduleQueries.Due> page; !(page = queries.late(horizon, after, SWEEP_PAGE)).isEmpty(); ) {
+    Instant late = now.plus(LATE.compareTo(interval.multipliedBy(2)) > 0 ? LATE : interval.multipliedBy(2));
+    for (List<ScheduleQueries.Due> page; !(page = queries.late(horizon, late, after, SWEEP_PAGE)).isEmpty(); ) {
       for (ScheduleQueries.Due due : page) {
-        scheduler.reschedule(instance(due), due.nextCheckAt().orElseThrow());
+        try {
+          scheduler.reschedule(instance(due), due.nextCheckAt().orElseThrow());
+        } catch (RuntimeException e) {
+          LOG.debug("connection {} of tenant {} is being verified already: {}", due.name(), due.tenant(), e.toString());
+        }
       }
       after = Optional.of(page.get(page.size() - 1));
     }

@@ -36,15 +36,24 @@ final class ScheduleQueries {
             + " t WHERE t.task_name = ? AND t.task_instance = " + INSTANCE + ")", horizon, after, limit);
   }
 
-  /** Connections due before {@code horizon} whose waiting task is set for later, after {@code after} in (tenant, name) order. */
-  List<Due> late(Instant horizon, Optional<Due> after, int limit) {
+  /**
+   * Connections due before {@code horizon} whose waiting task is set for after {@code laterThan}
+   * (their next check was brought forward), after {@code after} in (tenant, name) order. A task
+   * put back a moment because its host was busy is not late.
+   */
+  List<Due> late(Instant horizon, Instant laterThan, Optional<Due> after, int limit) {
     return select("list connections due before their place on the schedule",
         "c.next_check_at < ? AND EXISTS (SELECT 1 FROM " + ReverifyTasks.TABLE + " t WHERE t.task_name = ? AND"
-            + " t.task_instance = " + INSTANCE + " AND NOT t.picked AND t.execution_time > c.next_check_at)",
-        horizon, after, limit);
+            + " t.task_instance = " + INSTANCE + " AND NOT t.picked AND t.execution_time > ?)",
+        horizon, Optional.of(laterThan), after, limit);
   }
 
   private List<Due> select(String what, String condition, Instant horizon, Optional<Due> after, int limit) {
+    return select(what, condition, horizon, Optional.empty(), after, limit);
+  }
+
+  private List<Due> select(String what, String condition, Instant horizon, Optional<Instant> laterThan,
+      Optional<Due> after, int limit) {
     List<Due> found = new ArrayList<>();
     Dialect dialect = store.dialect();
     store.query(what, "SELECT c.tenant, c.name, c.next_check_at FROM plugboard_connection c WHERE " + condition
@@ -53,6 +62,9 @@ final class ScheduleQueries {
           int i = 1;
           dialect.setInstant(statement, i++, horizon);
           statement.setString(i++, ReverifyTasks.VERIFY);
+          if (laterThan.isPresent()) {
+            store.dialect().setInstant(statement, i++, laterThan.get());
+          }
           if (after.isPresent()) {
             statement.setString(i++, after.get().tenant());
             statement.setString(i++, after.get().name());
