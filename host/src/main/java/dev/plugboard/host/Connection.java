@@ -17,9 +17,9 @@ import java.util.TreeSet;
  * and what the last verification showed.
  *
  * <pre>{@code
- * Connection connection = Connection.of("bigcommerce/acme-outfitters", "1.0.0", values, Set.of("access_token"), report);
+ * Connection connection = Connection.of("shop/acme-outfitters", "1.0.0", values, Set.of("access_token"), report);
  * store.put(connection);
- * store.find("bigcommerce/acme-outfitters")
+ * store.find("shop/acme-outfitters")
  *     .ifPresent(kept -> System.out.println(kept.maskedValues())); // {..., access_token=••••••••k3x9}
  * }</pre>
  *
@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * {@link ConnectionStore#put(Connection, long)}).
  *
  * @param tenant the tenant it belongs to; see {@link ConnectionNames#requireValidTenant(String)}
- * @param name the connection's name, such as {@code bigcommerce/acme-outfitters}; see {@link ConnectionNames}
+ * @param name the connection's name, such as {@code shop/acme-outfitters}; see {@link ConnectionNames}
  * @param connector the connector's id
  * @param pluginVersion the version of the plugin it was last verified with
  * @param values each field's normalised value by field id, in declared order; secrets included
@@ -71,7 +71,7 @@ public record Connection(
     ConnectionNames.requireValid(name);
     Objects.requireNonNull(connector, "connector == null");
     if (connector.isBlank()) {
-      throw new IllegalArgumentException("connector is blank: give the connector's id, such as bigcommerce");
+      throw new IllegalArgumentException("connector is blank: give the connector's id, as plugboard plugins lists them");
     }
     Objects.requireNonNull(pluginVersion, "pluginVersion == null");
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * by a user must follow.
  *
  * <pre>{@code
- * String name = ConnectionNames.defaultName("bigcommerce", report.account(), values, secretFields);
- * // "bigcommerce/acme-outfitters" for a store named "Acme Outfitters"
+ * String name = ConnectionNames.defaultName("shop", report.account(), values, secretFields);
+ * // "shop/acme-outfitters" for a store named "Acme Outfitters"
  * ConnectionNames.requireValid("shop/Main Store"); // throws InvalidConnectionNameException
  * }</pre>
  *
@@ -36,7 +36,7 @@ public final class ConnectionNames {
   public static final int MAX_LENGTH = 64;
 
   /** A name that follows the rules, shown in messages. */
-  public static final String EXAMPLE = "bigcommerce/acme-outfitters";
+  public static final String EXAMPLE = "shop/acme-outfitters";
 
   /** What the rules say, in words, for messages. */
   public static final String RULES = "up to " + MAX_LENGTH + " lowercase letters, digits, '-', '_' and '.',"

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ConnectionQuery failing = ConnectionQuery.of("customer-42")
- *     .connector("bigcommerce")
+ *     .connector("shop")
  *     .status(VerificationReport.Status.FAILED)
  *     .limit(50);
  * Page<Connection> first = store.list(failing);

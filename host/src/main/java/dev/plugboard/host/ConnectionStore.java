@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * // a stale write is refused, not lost
  * store.put(kept);   // throws ConnectionConflictException: version 2 is kept, 1 was read
  *
- * Page<Connection> page = store.list(ConnectionQuery.of("customer-42").connector("bigcommerce").limit(100));
+ * Page<Connection> page = store.list(ConnectionQuery.of("customer-42").connector("shop").limit(100));
  * List<Connection> due = store.due(Instant.now(), 500);                  // every tenant's, for a re-verifier
  * }</pre>
  *

@@ -10,9 +10,9 @@ import java.util.Optional;
  * it.
  *
  * <pre>{@code
- * Form form = plugboard.form("bigcommerce");
+ * Form form = plugboard.form("shop");
  * form.fields().forEach(field -> System.out.println(field.label() + ": " + field.help()));
- * String schema = plugboard.formJsonSchema("bigcommerce");   // for a web form library
+ * String schema = plugboard.formJsonSchema("shop");   // for a web form library
  * }</pre>
  *
  * @param connector the connector's id

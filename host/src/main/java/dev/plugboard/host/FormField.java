@@ -10,7 +10,7 @@ import java.util.Objects;
  * One value a {@link Form} asks for, with everything needed to ask for it well.
  *
  * <pre>{@code
- * for (FormField field : plugboard.form("bigcommerce").fields()) {
+ * for (FormField field : plugboard.form("shop").fields()) {
  *   String answer = ask(field.label(), field.help(), field.example(), field.secret());
  *   values.put(field.id(), answer);
  * }

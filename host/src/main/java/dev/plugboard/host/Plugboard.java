@@ -39,7 +39,7 @@ import java.util.function.Function;
  *     .pluginsDir(Path.of("/opt/plugboard/plugins"))
  *     .home(Path.of("/var/lib/bookkeeping/plugboard"))
  *     .build()) {
- *   ConnectResult result = plugboard.connect("bigcommerce", valuesFromYourForm);
+ *   ConnectResult result = plugboard.connect("shop", valuesFromYourForm);
  *   if (result.stored()) {
  *     Connection shop = result.connection().orElseThrow();  // kept encrypted under its name
  *   } else {
@@ -139,7 +139,7 @@ public final class Plugboard implements AutoCloseable {
     return verifications().verify(connectorId, values).report();
   }
 
-  /** {@link #connect(String, Map, String)} under the default name, such as {@code bigcommerce/acme-outfitters}. */
+  /** {@link #connect(String, Map, String)} under the default name, such as {@code shop/acme-outfitters}. */
   public ConnectResult connect(String connectorId, Map<String, String> values) {
     return connect(connectorId, values, null);
   }

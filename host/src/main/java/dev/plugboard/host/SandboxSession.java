@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * {@link Plugboard} that started it until it is closed.
  *
  * <pre>{@code
- * try (SandboxSession sandbox = plugboard.startSandbox("bigcommerce", SandboxOptions.defaults())) {
- *   VerificationReport report = plugboard.verify("bigcommerce", sandbox.values());
+ * try (SandboxSession sandbox = plugboard.startSandbox("shop", SandboxOptions.defaults())) {
+ *   VerificationReport report = plugboard.verify("shop", sandbox.values());
  * }
  * }</pre>
  */

@@ -83,6 +83,6 @@ final class ConnectionNamesTest {
         .isInstanceOf(InvalidConnectionNameException.class)
         .hasMessage("connection name \"My Store!?[2J\" is not allowed: use up to 64 lowercase letters, digits, '-',"
             + " '_' and '.', starting and ending with a letter or digit, optionally two such parts joined by one '/',"
-            + " such as bigcommerce/acme-outfitters");
+            + " such as shop/acme-outfitters");
   }
 }

@@ -21,13 +21,13 @@ final class ConnectCommand implements Callable<Integer> {
 
   @ParentCommand PlugboardCommand plugboard;
 
-  @Parameters(paramLabel = "CONNECTOR", description = "The connector's id, such as bigcommerce.")
+  @Parameters(paramLabel = "CONNECTOR", description = "The connector's id, as plugboard plugins lists them.")
   String connectorId;
 
   @Option(
       names = "--name",
       paramLabel = "NAME",
-      description = "Keep it under this name (default: connector/account, such as bigcommerce/acme-outfitters);"
+      description = "Keep it under this name (default: connector/account, such as shop/acme-outfitters);"
           + " an existing connection of that name is replaced once the new values verify.")
   String name;
 

@@ -19,7 +19,7 @@ final class DescribeCommand implements Callable<Integer> {
 
   @ParentCommand PlugboardCommand plugboard;
 
-  @Parameters(paramLabel = "CONNECTOR", description = "The connector's id, such as bigcommerce.")
+  @Parameters(paramLabel = "CONNECTOR", description = "The connector's id, as plugboard plugins lists them.")
   String connectorId;
 
   @Option(names = "--json", description = "Print one JSON document.")

@@ -24,7 +24,7 @@ final class FormCommand implements Callable<Integer> {
 
   @ParentCommand PlugboardCommand plugboard;
 
-  @Parameters(paramLabel = "CONNECTOR", description = "The connector's id, such as bigcommerce.")
+  @Parameters(paramLabel = "CONNECTOR", description = "The connector's id, as plugboard plugins lists them.")
   String connectorId;
 
   @Option(

@@ -30,7 +30,7 @@ final class ValuesOptions {
       names = "--credentials-file",
       paramLabel = "FILE|-",
       description = "The credentials file the platform downloaded when you created the credentials"
-          + " (BigCommerce: the .txt file saved with the API account); - reads standard input.")
+          + " (describe CONNECTOR says which); - reads standard input.")
   String credentialsFile;
 
   @Option(
@@ -79,7 +79,7 @@ final class ValuesOptions {
     return values.build();
   }
 
-  /** {@code PLUGBOARD_BIGCOMMERCE_ACCESS_TOKEN}: the variable that gives {@code field}. */
+  /** {@code PLUGBOARD_SHOP_ACCESS_TOKEN}: the variable that gives {@code field}. */
   static String environmentVariable(ConnectorDescriptor descriptor, Field field) {
     return ("PLUGBOARD_" + descriptor.id() + "_" + field.id()).replace('-', '_').toUpperCase(Locale.ROOT);
   }

@@ -12,7 +12,7 @@ import java.util.Map;
  * Reads the credentials file a platform hands out ({@code ACCESS TOKEN: ...} lines) with the
  * labels the descriptor's fields declare. Labels match whatever their case, order or surrounding
  * spaces, lines may end in CRLF, a byte-order mark is dropped, and lines with labels no field
- * declares (BigCommerce's {@code CLIENT NAME}, {@code NAME}) are ignored.
+ * declares (such as a {@code CLIENT NAME} line) are ignored.
  *
  * <pre>{@code
  * Map<String, String> values = CredentialsFileReader.read(descriptor, Path.of("api-account.txt"));

@@ -167,7 +167,7 @@ final class UrlCheck {
     return Optional.empty();
   }
 
-  /** The name a look-alike host really resolves as, such as {@code xn--pi-6kc.bigcommerce.com}. */
+  /** The name a look-alike host really resolves as, such as {@code xn--pi-6kc.example.com}. */
   private static String punycode(String host) {
     try {
       return IDN.toASCII(host).toLowerCase(Locale.ROOT);

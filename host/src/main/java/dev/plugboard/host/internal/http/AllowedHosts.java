@@ -70,7 +70,7 @@ public final class AllowedHosts {
     return extraHosts.stream().anyMatch(extra -> extra.host().equals(normalised));
   }
 
-  /** The allowed hosts, for messages: {@code api.bigcommerce.com, 127.0.0.1:4010 (for testing)}. */
+  /** The allowed hosts, for messages: {@code api.shop.example, 127.0.0.1:4010 (for testing)}. */
   public String describe() {
     List<String> names = new ArrayList<>(descriptorHosts);
     extraHosts.forEach(extra -> names.add(extra + " (for testing)"));

@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * Reads the waits platforms ask for: {@code Retry-After} as seconds ({@code 2}), fractional
- * seconds ({@code 2.0}, as Shopify sends) or an HTTP date; milliseconds headers such as
- * BigCommerce's. Every wait saturates instead of overflowing: a platform that asks for 10^13 ms
+ * seconds ({@code 2.0}, as some platforms send) or an HTTP date; a reset in milliseconds, as some
+ * platforms report it. Every wait saturates instead of overflowing: a platform that asks for 10^13 ms
  * is heard as asking for longer than any deadline, never as asking for no wait.
  */
 final class RetryAfter {

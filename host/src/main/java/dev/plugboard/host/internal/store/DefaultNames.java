@@ -20,7 +20,7 @@ public final class DefaultNames {
 
   /**
    * Keeps the connection {@code make} builds under the default name ({@code
-   * bigcommerce/acme-outfitters}), unless that name already holds another account's connection
+   * shop/acme-outfitters}), unless that name already holds another account's connection
    * (two shops may share a name): then under the same with {@code -2}, {@code -3} ... Connecting
    * the same account again keeps its name, and so replaces its connection. Each name is taken in
    * one atomic update of the store, so two connects at once never take the same name for two accounts.
@@ -43,7 +43,7 @@ public final class DefaultNames {
     }
   }
 
-  /** The same address fields (BigCommerce: the same API Path) reach the same account. */
+  /** The same address fields (such as the same API address) reach the same account. */
   private static boolean sameAccount(ConnectorDescriptor descriptor, Connection existing, CheckedValues checked) {
     List<String> addresses = descriptor.fields().stream().filter(f -> f.kind() == FieldKind.URL).map(Field::id).toList();
     List<String> compared = addresses.isEmpty()

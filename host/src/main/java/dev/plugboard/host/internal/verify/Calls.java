@@ -29,7 +29,7 @@ final class Calls implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
   /**
    * "No limit" still has one, so that a descriptor with hundreds of scopes cannot start hundreds of
-   * threads; it is above any real platform's scope count (BigCommerce declares 13), so every probe
+   * threads; it is above any real platform's scope count (the first connectors declare 8 and 13), so every probe
    * of those still goes out at once.
    */
   static final int DEFAULT_BOUND = 32;
