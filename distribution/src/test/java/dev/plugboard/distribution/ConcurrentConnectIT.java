@@ -48,8 +48,13 @@ final class ConcurrentConnectIT {
     }
     try (Stream<Path> files = Files.list(home)) {
       assertThat(files.map(file -> file.getFileName().toString()))
-          .as("one key, one store and the lock; no write left half-done")
-          .containsExactlyInAnyOrder("keyset.json", "connections.json", "connections.lock");
+          .as("one key, one store (its folder and manifest) and the lock")
+          .containsExactlyInAnyOrder("keyset.json", "connections", "connections.manifest", "connections.lock");
+    }
+    try (Stream<Path> files = Files.walk(home)) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .as("no write left half-done")
+          .noneMatch(name -> name.endsWith(".tmp") || name.equals("pending"));
     }
   }
 

@@ -68,6 +68,12 @@ final class UsageErrors {
           .append(others == 1 ? "an unexpected argument" : others + " unexpected arguments")
           .append(position(e.getUnmatched(), args))
           .append(", not repeated here (it may be a secret typed in the wrong place)");
+      List<String> commands = e.getSuggestions().stream()
+          .filter(e.getCommandLine().getSubcommands()::containsKey).toList();
+      if (!commands.isEmpty()) {
+        message.append("; if it is a command, did you mean ").append(String.join(" or ", commands.subList(0,
+            Math.min(3, commands.size())))).append("?");
+      }
     }
     if (others > 0) {
       message.append(". Give secrets with --values-file, --credentials-file, the environment or the prompt, never as"

@@ -46,7 +46,7 @@ final class CommandTreeTest {
 
     assertThat(help.out()).contains("plugins", "describe", "form", "verify", "connect", "connections");
     assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(misspelt.err()).contains("descirbe");
+    assertThat(misspelt.err()).contains("did you mean describe?").doesNotContain("descirbe");
   }
 
   private static Set<String> subcommands(String... args) {

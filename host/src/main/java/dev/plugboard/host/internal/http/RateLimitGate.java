@@ -82,21 +82,22 @@ final class RateLimitGate {
     number(headers, names.quotaHeader()).ifPresent(value -> quota = value);
     number(headers, names.windowMsHeader()).ifPresent(value -> windowNanos = RetryAfter.millisToNanos(value));
     OptionalLong[] usedOfLimit = usedOfLimit(headers);
+    OptionalLong windowLeftMs = resetMs;
     if (left.isEmpty() && usedOfLimit != null) {
       // "32/40": what is left of a bucket that drains as it goes; a second tells one reading from the next.
       left = OptionalLong.of(Math.max(0, usedOfLimit[1].getAsLong() - usedOfLimit[0].getAsLong()));
       quota = usedOfLimit[1].getAsLong();
-      if (resetMs.isEmpty()) {
-        resetMs = OptionalLong.of(1000);
+      if (windowLeftMs.isEmpty()) {
+        windowLeftMs = OptionalLong.of(1000);
       }
     }
     if (status == 429) {
       budget = 0;
       windowEnds = now + waitAfterLimitNanos(headers, resetMs, fallbackWaitNanos);
-    } else if (left.isPresent() && resetMs.isPresent()) {
+    } else if (left.isPresent() && windowLeftMs.isPresent()) {
       // Calls still in flight may not be counted in this answer yet: keep room for them.
       long fresh = Math.max(0, left.getAsLong() - inFlight);
-      long ends = now + RetryAfter.millisToNanos(resetMs.getAsLong());
+      long ends = now + RetryAfter.millisToNanos(windowLeftMs.getAsLong());
       long tolerance = windowNanos > 0 ? windowNanos / 2 : DEFAULT_TOLERANCE_NANOS;
       if (budget < 0 || ends - windowEnds > tolerance) {
         budget = fresh; // the first word on the quota, or a newer window

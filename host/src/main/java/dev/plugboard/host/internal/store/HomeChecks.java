@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.store;
 
+import dev.plugboard.host.ConnectionStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -42,6 +43,11 @@ final class HomeChecks {
 
   /** Refuses links where the store's files go; warns once about loose permissions. */
   void check() {
+    if (!Files.isDirectory(layout.home) && !Files.notExists(layout.home)) {
+      throw new ConnectionStoreException("cannot read the connection store " + layout.folder + " (" + layout.home
+          + " is not a folder, or a file stands where one of its parents should be): check the home folder, or choose"
+          + " another with --home DIR");
+    }
     for (Path path : List.of(layout.lock, layout.keyset, layout.dataKey, layout.manifest, layout.legacy, layout.folder,
         layout.pending, layout.index, layout.records)) {
       StoreFiles.refuseLink(path);
