@@ -208,7 +208,7 @@ final class BigCommerceVerificationTest {
   void slowScopesAreInconclusiveAtTheDeadlineAndTheOthersDecided() {
     try (BigCommerceSandboxFixture store = start(SandboxOptions.builder()
         .fault(new SandboxFault.Delay(Duration.ofSeconds(30), Set.of("Checkouts"))).build())) {
-      VerificationReport report = store.verify(store.options().timeout(Duration.ofSeconds(1)).build());
+      VerificationReport report = store.verify(store.options().timeout(Duration.ofSeconds(4)).build());
 
       assertThat(report.status()).isEqualTo(VerificationReport.Status.INCONCLUSIVE);
       assertThat(report.scopes().get(8).status()).isEqualTo(ScopeCheck.Status.INCONCLUSIVE);
