@@ -16,9 +16,11 @@ import dev.plugboard.host.internal.store.StoreChoice;
 public final class Components {
 
   private final Injector injector;
+  private final StoreModule storeModule;
 
-  private Components(Injector injector) {
+  private Components(Injector injector, StoreModule storeModule) {
     this.injector = injector;
+    this.storeModule = storeModule;
   }
 
   public static Components create(HostSettings settings) {
@@ -28,7 +30,8 @@ public final class Components {
   /** A host keeping its connections where {@code store} says. */
   public static Components create(HostSettings settings, StoreChoice store) {
     // Development stage: singletons are built when first used, which keeps the CLI's start-up short.
-    return new Components(Guice.createInjector(Stage.DEVELOPMENT, new HostModule(settings), new StoreModule(store)));
+    StoreModule storeModule = new StoreModule(store);
+    return new Components(Guice.createInjector(Stage.DEVELOPMENT, new HostModule(settings), storeModule), storeModule);
   }
 
   public PluginRegistry plugins() {
@@ -56,12 +59,20 @@ public final class Components {
     return injector.getInstance(SandboxLauncher.class);
   }
 
-  /** Stops the plugins and releases the HTTP client, if one was made. */
+  /** Stops the plugins, releases the HTTP client if one was made, and closes a store opened by URL. */
   public void close() {
     try {
       injector.getInstance(SharedHttpClient.class).close();
     } finally {
-      plugins().close();
+      try {
+        plugins().close();
+      } finally {
+        try {
+          storeModule.close();
+        } catch (Exception e) {
+          throw new PlugboardException("the connection store could not be closed: " + e.getMessage(), e);
+        }
+      }
     }
   }
 

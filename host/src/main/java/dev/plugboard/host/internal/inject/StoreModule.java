@@ -10,6 +10,8 @@ import dev.plugboard.host.internal.store.StoreChoice;
 final class StoreModule extends AbstractModule {
 
   private final StoreChoice choice;
+  /** The store this host opened itself (by URL), to close with the host; an application's own store stays open. */
+  private volatile AutoCloseable opened;
 
   StoreModule(StoreChoice choice) {
     this.choice = choice;
@@ -18,6 +20,18 @@ final class StoreModule extends AbstractModule {
   @Provides
   @Singleton
   ConnectionStore connectionStore(HostSettings settings) {
-    return choice.open(settings.home());
+    ConnectionStore store = choice.open(settings.home());
+    if (choice instanceof StoreChoice.Url && store instanceof AutoCloseable closeable) {
+      opened = closeable;
+    }
+    return store;
+  }
+
+  /** Closes the store this host opened by URL (its connection pool), if it did. */
+  void close() throws Exception {
+    AutoCloseable store = opened;
+    if (store != null) {
+      store.close();
+    }
   }
 }
