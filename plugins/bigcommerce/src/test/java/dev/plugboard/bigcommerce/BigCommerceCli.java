@@ -1,24 +1,7 @@
 package dev.plugboard.bigcommerce;
 
 import dev.plugboard.api.sandbox.SandboxOptions;
-import dev.plugboard.host.cli.CliRun;
-import dev.plugboard.host.internal.json.Mappers;
-import dev.plugboard.host.testing.TestFolders;
-import dev.plugboard.host.testing.TestPluginJar;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import tools.jackson.databind.JsonNode;
+import dev.plugboard.host.testing.PluginCli;
 
 /**
  * The real {@code plugboard} command line, in-process, over a plugins folder holding this module's
@@ -32,72 +15,19 @@ import tools.jackson.databind.JsonNode;
  * CliRun.Result viaEnv = cli.given(sandbox.values(), "--allow-host", sandbox.address(), "verify", "bigcommerce").run();
  * }</pre>
  */
-final class BigCommerceCli implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+final class BigCommerceCli extends PluginCli {
 
-  private Path dir;
-  private Path home;
-
-  @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
-    dir = Files.createTempDirectory("plugboard-cli-test");
-    TestPluginJar.plugin("bigcommerce").directory(Path.of("target/classes")).writeTo(plugins());
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    home = Files.createTempDirectory(dir, "home");
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    TestFolders.delete(dir);
-  }
-
-  /** The folder holding the plugin jar, for {@code --plugins-dir}. */
-  Path plugins() {
-    return dir.resolve("plugins");
-  }
-
-  /** This test's home folder, for {@code --home}: empty when the test starts. */
-  Path home() {
-    return home;
+  BigCommerceCli() {
+    super("bigcommerce");
   }
 
   /** A sandbox in the test's JVM, started through the public API of a host of its own. */
   EmbeddedSandbox sandbox(SandboxOptions options) {
-    return EmbeddedSandbox.start(plugins(), dir.resolve("sandbox-home"), options);
+    return EmbeddedSandbox.start(plugins(), folder().resolve("sandbox-home"), options);
   }
 
-  /** {@code plugboard --plugins-dir PLUGINS --home HOME ARGS...}, ready to be given more. */
-  CliRun args(String... args) {
-    List<String> all = new ArrayList<>(List.of("--plugins-dir", plugins().toString(), "--home", home.toString()));
-    all.addAll(List.of(args));
-    return CliRun.args(all.toArray(String[]::new));
-  }
-
-  CliRun.Result run(String... args) {
-    return args(args).run();
-  }
-
-  /** The command with {@code values} given as {@code PLUGBOARD_BIGCOMMERCE_<FIELD>} environment variables. */
-  CliRun given(Map<String, String> values, String... args) {
-    CliRun run = args(args);
-    values.forEach((field, value) -> run.env(variable(field), value));
-    return run;
-  }
-
-  /** {@code PLUGBOARD_BIGCOMMERCE_ACCESS_TOKEN} for {@code access_token}. */
+  /** {@code PLUGBOARD_BIGCOMMERCE_<FIELD>} for {@code field}. */
   static String variable(String field) {
-    return "PLUGBOARD_BIGCOMMERCE_" + field.toUpperCase(Locale.ROOT);
-  }
-
-  /** {@code out} read as exactly one JSON document: trailing content fails the read. */
-  static JsonNode json(String out) {
-    return Mappers.strictJson().readTree(out);
-  }
-
-  /** The elements of a JSON array. */
-  static Stream<JsonNode> elements(JsonNode array) {
-    return StreamSupport.stream(array.spliterator(), false);
+    return PluginCli.variable("bigcommerce", field);
   }
 }
