@@ -6,7 +6,6 @@ import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * The requests one attempt of a call actually sent, redirects included, as a request tag: how
@@ -14,7 +13,7 @@ import okhttp3.Response;
  * redirected more than {@link #MAX_REDIRECTS} times, so that a redirect loop costs a handful of
  * requests, not hundreds.
  */
-final class Hops implements Interceptor {
+final class Hops {
 
   /** Redirects followed within one attempt; an API that moves further than this is misconfigured. */
   static final int MAX_REDIRECTS = 5;
@@ -54,11 +53,6 @@ final class Hops implements Interceptor {
       }
     }
   };
-
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    return COUNTER.intercept(chain);
-  }
 
   /** Where the last request went, or {@code fallback} when none was sent. */
   synchronized HttpUrl lastOr(HttpUrl fallback) {

@@ -6,9 +6,11 @@ import dev.plugboard.api.descriptor.BodyMatch;
 import dev.plugboard.api.descriptor.Call;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Diagnosis;
+import dev.plugboard.api.descriptor.PlatformCheck;
 import dev.plugboard.host.internal.http.HttpOutcome.Answered;
 import dev.plugboard.host.internal.json.Mappers;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +58,20 @@ final class Classifier {
       return new Meaning.Rejected(Diagnosis.CREDENTIALS_REJECTED);
     }
     return new Meaning.Undecided();
+  }
+
+  /**
+   * Why the platform check's answer fails the connection: the diagnosis a rule names, else the
+   * platform check's own; empty when the answer proves the platform is there.
+   */
+  Optional<String> platformRejection(Answered answered) {
+    PlatformCheck check = descriptor.platformCheck();
+    Meaning meaning = classify(check.call(), check.granted(), List.of(), answered);
+    if (meaning instanceof Meaning.Granted) {
+      return Optional.empty();
+    }
+    return Optional.of(meaning instanceof Meaning.Rejected rejected
+        && !rejected.diagnosis().equals(Diagnosis.CREDENTIALS_REJECTED) ? rejected.diagnosis() : check.diagnosis());
   }
 
   /** Whether {@code answered} meets {@code status} and every {@code match}. */

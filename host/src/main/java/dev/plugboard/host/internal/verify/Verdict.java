@@ -107,17 +107,9 @@ final class Verdict {
   }
 
   private Optional<Rejection> platformRejection(HttpOutcome outcome) {
-    if (!(outcome instanceof Answered answered)) {
-      return Optional.empty();
-    }
-    Meaning meaning = classifier.classify(descriptor.platformCheck().call(), descriptor.platformCheck().granted(),
-        List.of(), answered);
-    if (meaning instanceof Meaning.Granted) {
-      return Optional.empty();
-    }
-    String diagnosis = meaning instanceof Meaning.Rejected rejected && !rejected.diagnosis().equals(
-        Diagnosis.CREDENTIALS_REJECTED) ? rejected.diagnosis() : descriptor.platformCheck().diagnosis();
-    return Optional.of(new Rejection(diagnosis, answered.evidence()));
+    return outcome instanceof Answered answered
+        ? classifier.platformRejection(answered).map(diagnosis -> new Rejection(diagnosis, answered.evidence()))
+        : Optional.empty();
   }
 
   private Optional<Rejection> everyProbeRejected(Map<Scope, Probed> probes) {

@@ -59,8 +59,8 @@ final class VerificationRun {
     Map<Scope, Probed> probes = new LinkedHashMap<>();
     Optional<HttpOutcome> listing = Optional.empty();
     Map<ExcessCall, HttpOutcome> excess = new LinkedHashMap<>();
-    boolean stop = platform.map(this::platformStops).orElse(false)
-        || stopsHere(descriptor.credentials().call(), credentials) || stopsHere(descriptor.identity().call(), identity);
+    boolean stop = stopsHere(descriptor.credentials().call(), credentials)
+        || stopsHere(descriptor.identity().call(), identity);
     if (!stop) {
       Map<ExcessCall, Calls.Pending> excessCalls = new LinkedHashMap<>();
       if (descriptor.excess() != null) {
@@ -91,12 +91,9 @@ final class VerificationRun {
 
   /** A platform check that did not prove the platform: nothing else is worth asking. */
   private boolean platformStops(HttpOutcome outcome) {
-    if (!(outcome instanceof HttpOutcome.Answered answered)) {
-      return unreachable(outcome);
-    }
-    Meaning meaning = classifier.classify(descriptor.platformCheck().call(), descriptor.platformCheck().granted(),
-        List.of(), answered);
-    return !(meaning instanceof Meaning.Granted);
+    return outcome instanceof HttpOutcome.Answered answered
+        ? classifier.platformRejection(answered).isPresent()
+        : unreachable(outcome);
   }
 
   /** Rejected credentials, or a host that cannot be reached or may not be sent to: no probe would tell more. */
