@@ -265,11 +265,16 @@ final class StoreDamageTest {
     return tree(record).get("sealed").asString();
   }
 
-  static void flipByteInTheMiddleOf(Path file, String text) throws IOException {
+  /**
+   * Alters the character in the middle of a Base64 text to another Base64 character, so the text
+   * still decodes and only its authentication can tell (flipping a bit of '+', '/' or 'z' would make
+   * it undecodable instead, a different damage).
+   */
+  static void flipByteInTheMiddleOf(Path file, String base64) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     String content = new String(bytes, StandardCharsets.ISO_8859_1);
-    int at = content.indexOf(text) + text.length() / 2;
-    bytes[at] ^= 0x01;
+    int at = content.indexOf(base64) + base64.length() / 2;
+    bytes[at] = (byte) (bytes[at] == 'A' ? 'B' : 'A');
     Files.write(file, bytes);
   }
 
