@@ -1,18 +1,14 @@
 package dev.plugboard.woocommerce.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.api.sandbox.SandboxOptions;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import dev.plugboard.api.sandbox.kit.FaultPlan;
+import dev.plugboard.api.sandbox.kit.RateWindow;
+import dev.plugboard.api.sandbox.kit.SandboxReply;
+import dev.plugboard.api.sandbox.kit.SandboxRequest;
+import dev.plugboard.api.sandbox.kit.SandboxServer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,12 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The WordPress sites of the sandbox on 127.0.0.1, answering in the order WordPress and
@@ -38,36 +29,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One liberty: WooCommerce takes HTTP Basic only over https, and the sandbox is plain http on
  * loopback, so it takes Basic as a store behind https would.
  */
-final class SandboxServer implements SandboxInstance {
+final class WordPressSites implements SandboxInstance, SandboxServer.Platform {
 
-  private static final String LOOPBACK = "127.0.0.1";
   private static final String API = "/wp-json";
   private static final String WC = "/wc/v3";
-  private static final Set<String> READS = Set.of("GET", "HEAD");
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
-  static {
-    // The JDK's server writes an answer's headers and body separately; with Nagle's algorithm on,
-    // the body then waits for the client's delayed ACK, some 40 ms per call that no real API costs.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   private final Set<Resource> granted;
   private final FaultPlan faults;
-  private final Duration latency;
   private final RateWindow rateWindow;
   private final ApiKey readKey;
   private final Map<String, ApiKey> keys = new LinkedHashMap<>();
-  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
-  private final ExecutorService workers;
-  private final HttpServer server;
+  private final SandboxServer server;
 
-  private SandboxServer(SandboxOptions options) throws IOException {
+  private WordPressSites(SandboxOptions options) {
     this.granted = Resource.parse(options.grantedScopes());
-    this.faults = new FaultPlan(options.faults());
-    this.latency = options.latency();
+    this.faults = new FaultPlan(options.faults(), name -> Resource.find(name).name());
     this.rateWindow = new RateWindow(options.quota(), System.nanoTime());
     SecureRandom random = new SecureRandom();
     this.readKey = new ApiKey(new SandboxKeys.KeyPair("ck_" + hex(random), "cs_" + hex(random)),
@@ -78,35 +54,21 @@ final class SandboxServer implements SandboxInstance {
         new ApiKey(SandboxKeys.CUSTOMER_USER, ApiKey.Permission.READ, false))) {
       keys.put(key.pair().consumerKey(), key);
     }
-    // One thread per waiting request, so that latency and delays overlap as on a real server.
-    this.workers = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "woocommerce-sandbox-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 64);
-    server.setExecutor(workers);
-    server.createContext("/", this::handle);
+    this.server = SandboxServer.start("WooCommerce", options.latency(), faults, this);
   }
 
-  static SandboxServer start(SandboxOptions options) {
-    try {
-      SandboxServer sandbox = new SandboxServer(options);
-      sandbox.server.start();
-      return sandbox;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the WooCommerce sandbox on " + LOOPBACK + ": " + e.getMessage(), e);
-    }
+  static WordPressSites start(SandboxOptions options) {
+    return new WordPressSites(options);
   }
 
   @Override
   public String host() {
-    return LOOPBACK;
+    return server.host();
   }
 
   @Override
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The store's address (the WordPress site without WooCommerce under UnknownAccount) and its Read key. */
@@ -121,98 +83,87 @@ final class SandboxServer implements SandboxInstance {
 
   @Override
   public List<Exchange> exchanges() {
-    return List.copyOf(exchanges);
+    return server.exchanges();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
+    server.close();
   }
 
   @Override
   public String toString() {
-    return "WooCommerce sandbox on " + address();
+    return server.toString();
   }
 
   private String siteUrl(Site site) {
     return "http://" + address() + site.folder;
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
-    Map<String, String> query = query(rawQuery);
-    String logged = rawPath + (rawQuery == null ? "" : "?" + redacted(rawQuery));
-    try (exchange) {
-      Optional<Site.Located> located = Site.locate(rawPath);
-      Optional<String> wcPath = located.flatMap(SandboxServer::wcPath);
-      Optional<Resource> resource = wcPath.flatMap(Routes::find).flatMap(Routes.Route::resource);
-      if (!pause(latency.plus(faults.delay(resource)))) {
-        return;
-      }
-      if (faults.resetsConnection(rawPath, resource)) {
-        exchanges.add(new Exchange(method, logged, 0));
-        return; // closing without an answer drops the connection
-      }
-      Reply reply = answer(exchange, located, wcPath, resource, query);
-      exchanges.add(new Exchange(method, logged, reply.status())); // before the answer: callers read it once answered
-      send(exchange, reply);
-    }
+  @Override
+  public Optional<String> scopeOf(SandboxRequest request) {
+    return Site.locate(request.rawPath()).flatMap(WordPressSites::wcPath).flatMap(Routes::find)
+        .flatMap(Routes.Route::resource).map(Resource::name);
   }
 
-  private Reply answer(HttpExchange exchange, Optional<Site.Located> located, Optional<String> wcPath,
-      Optional<Resource> resource, Map<String, String> query) {
-    OptionalInt serverError = faults.serverError(exchange.getRequestURI().getRawPath(), resource);
-    if (serverError.isPresent()) {
-      int status = serverError.getAsInt();
-      return Reply.html(status, status == 503 ? "503 Service Unavailable" : status + " Bad Gateway");
+  @Override
+  public SandboxReply serverError(int status) {
+    return Reply.html(status, status == 503 ? "503 Service Unavailable" : status + " Bad Gateway");
+  }
+
+  /** The request as logged: credentials given as query parameters are not kept. */
+  @Override
+  public String logged(SandboxRequest request) {
+    return request.rawPath() + request.rawQuery().map(query -> "?" + redacted(query)).orElse("");
+  }
+
+  @Override
+  public SandboxReply answer(SandboxRequest request) {
+    RateWindow.Admission admission = rateWindow.admit(System.nanoTime());
+    if (!admission.allowed()) {
+      return Reply.html(429, "429 Too Many Requests").withHeader("Retry-After", Long.toString(admission.resetSeconds()));
     }
-    long retryAfter = rateWindow.admit(System.nanoTime());
-    if (retryAfter > 0) {
-      return Reply.html(429, "429 Too Many Requests").withHeader("Retry-After", Long.toString(retryAfter));
-    }
+    Optional<Site.Located> located = Site.locate(request.rawPath());
     if (located.isEmpty() || !(located.get().path().equals(API) || located.get().path().startsWith(API + "/"))) {
       return Reply.html(404, "404 Not Found");
     }
     Site site = located.get().site();
     String below = located.get().path().substring(API.length());
     if (below.isEmpty() || below.equals("/")) {
-      return wordPressIndex(exchange, site, query);
+      return wordPressIndex(request, site);
     }
+    Optional<String> wcPath = wcPath(located.get());
     if (!site.woocommerce || wcPath.isEmpty()) {
       return Reply.noRoute();
     }
-    Authentication authentication = authenticate(exchange, site, query);
+    Authentication authentication = authenticate(request, site);
     if (authentication.error().isPresent()) {
       return authentication.error().get();
     }
     Optional<ApiKey> user = authentication.key();
-    String method = exchange.getRequestMethod();
-    if (user.isPresent() && READS.contains(method) && !user.get().permission().reads()) {
+    if (user.isPresent() && request.reads() && !user.get().permission().reads()) {
       return Reply.error(401, "woocommerce_rest_authentication_error",
           "The API key provided does not have read permissions.");
     }
-    if (user.isPresent() && !READS.contains(method) && !user.get().permission().writes()) {
+    if (user.isPresent() && !request.reads() && !user.get().permission().writes()) {
       return Reply.error(401, "woocommerce_rest_authentication_error",
           "The API key provided does not have write permissions.");
     }
     if (wcPath.get().isEmpty()) {
-      return READS.contains(method) ? Reply.ok(Bodies.namespaceIndex(siteUrl(site))) : Reply.noRoute();
+      return request.reads() ? Reply.ok(Bodies.namespaceIndex(siteUrl(site))) : Reply.noRoute();
     }
     Optional<Routes.Route> found = Routes.find(wcPath.get());
     if (found.isEmpty()) {
       return Reply.noRoute();
     }
-    if (!READS.contains(method)) {
+    if (!request.reads()) {
       return Reply.error(403, "woocommerce_rest_sandbox_read_only",
           "The sandbox store is read-only: its routes answer GET and HEAD only.");
     }
     if (user.isEmpty()) {
       return Reply.error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
     }
-    if (!user.get().managesShop() || resource.filter(r -> !granted.contains(r)).isPresent()) {
+    if (!user.get().managesShop() || found.get().resource().filter(r -> !granted.contains(r)).isPresent()) {
       return Reply.error(403, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
     }
     return found.get().answer().apply(siteUrl(site));
@@ -223,9 +174,9 @@ final class SandboxServer implements SandboxInstance {
    * here, a valid one is refused (notes §3, reject_out_of_scope_route). Without WooCommerce nothing
    * reads the header.
    */
-  private Reply wordPressIndex(HttpExchange exchange, Site site, Map<String, String> query) {
+  private SandboxReply wordPressIndex(SandboxRequest request, Site site) {
     if (site.woocommerce) {
-      Authentication authentication = authenticate(exchange, site, query);
+      Authentication authentication = authenticate(request, site);
       if (authentication.error().isPresent()) {
         return authentication.error().get();
       }
@@ -234,11 +185,11 @@ final class SandboxServer implements SandboxInstance {
             "The provided API key cannot be used to access this endpoint.");
       }
     }
-    if (!READS.contains(exchange.getRequestMethod())) {
+    if (!request.reads()) {
       return Reply.noRoute();
     }
     Set<String> fields = new LinkedHashSet<>();
-    Arrays.stream(query.getOrDefault("_fields", "").split(",")).map(String::trim).filter(f -> !f.isEmpty())
+    Arrays.stream(request.query().getOrDefault("_fields", "").split(",")).map(String::trim).filter(f -> !f.isEmpty())
         .forEach(fields::add);
     return Reply.ok(Bodies.wordPressIndex(site, siteUrl(site), fields));
   }
@@ -248,12 +199,13 @@ final class SandboxServer implements SandboxInstance {
    * parameters first, then HTTP Basic, unless the web host strips the Authorization header.
    * An unknown key is no key (the request goes on as a visitor's); a wrong secret is an error.
    */
-  private Authentication authenticate(HttpExchange exchange, Site site, Map<String, String> query) {
+  private Authentication authenticate(SandboxRequest request, Site site) {
+    Map<String, String> query = request.query();
     Optional<String[]> given = Optional.empty();
     if (query.containsKey("consumer_key") && query.containsKey("consumer_secret")) {
       given = Optional.of(new String[] {query.get("consumer_key"), query.get("consumer_secret")});
     } else if (!site.stripsAuthorization) {
-      given = basic(exchange.getRequestHeaders().getFirst("Authorization"));
+      given = request.header("Authorization").flatMap(WordPressSites::basic);
     }
     if (given.isEmpty() || faults.rejectsTokens()) {
       return new Authentication(Optional.empty(), Optional.empty());
@@ -294,53 +246,6 @@ final class SandboxServer implements SandboxInstance {
     return path.startsWith(prefix + "/") ? Optional.of(path.substring(prefix.length() + 1)) : Optional.empty();
   }
 
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
-    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    boolean withBody = reply.hasBody() && !exchange.getRequestMethod().equals("HEAD");
-    if (reply.hasBody()) {
-      exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-    }
-    exchange.sendResponseHeaders(reply.status(), withBody ? body.length : -1);
-    if (withBody) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  /** Waits {@code delay}; false when the sandbox is closing meanwhile. */
-  private static boolean pause(Duration delay) {
-    if (delay.isZero()) {
-      return true;
-    }
-    try {
-      Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (rawQuery != null) {
-      for (String pair : rawQuery.split("&")) {
-        int equals = pair.indexOf('=');
-        String name = equals < 0 ? pair : pair.substring(0, equals);
-        String value = equals < 0 ? "" : pair.substring(equals + 1);
-        try {
-          query.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          // a malformed escape: WordPress would ignore the parameter, and so does the sandbox
-        }
-      }
-    }
-    return query;
-  }
-
-  /** The query as logged: credentials given as parameters are not kept. */
   private static String redacted(String rawQuery) {
     return rawQuery.replaceAll("(?i)(consumer_(?:key|secret)=)[^&]*", "$1[redacted]");
   }
@@ -352,5 +257,5 @@ final class SandboxServer implements SandboxInstance {
   }
 
   /** The key a request authenticated as (none: a visitor), or the error that ends it. */
-  private record Authentication(Optional<ApiKey> key, Optional<Reply> error) {}
+  private record Authentication(Optional<ApiKey> key, Optional<SandboxReply> error) {}
 }
