@@ -14,6 +14,7 @@ import java.util.TreeMap;
  */
 public final class SandboxRequest {
 
+  private final String origin;
   private final String method;
   private final String rawPath;
   private final String rawQuery;
@@ -21,12 +22,14 @@ public final class SandboxRequest {
   private final Map<String, String> headers;
 
   /**
+   * @param origin the sandbox's own origin, such as {@code http://127.0.0.1:41234}
    * @param method the request method, such as {@code GET}
    * @param rawPath the path as sent, still percent-encoded
    * @param rawQuery the query as sent, or {@code null} when there is none
    * @param headers the first value of each header, by name (any case)
    */
-  public SandboxRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+  public SandboxRequest(String origin, String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+    this.origin = Objects.requireNonNull(origin, "origin == null");
     this.method = Objects.requireNonNull(method, "method == null");
     this.rawPath = Objects.requireNonNull(rawPath, "rawPath == null");
     this.rawQuery = rawQuery;
@@ -38,6 +41,14 @@ public final class SandboxRequest {
       }
     });
     this.headers = firsts;
+  }
+
+  /**
+   * The sandbox's own origin, such as {@code http://127.0.0.1:41234}: what the platform calls
+   * itself in the links and addresses its answers hold.
+   */
+  public String origin() {
+    return origin;
   }
 
   public String method() {

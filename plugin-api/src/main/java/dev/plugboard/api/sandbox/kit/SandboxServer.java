@@ -2,6 +2,7 @@ package dev.plugboard.api.sandbox.kit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.api.sandbox.SandboxInstance.Exchange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A platform's API on 127.0.0.1, on a free port: every request waits the sandbox's latency and
@@ -123,6 +126,48 @@ public final class SandboxServer implements AutoCloseable {
     return List.copyOf(exchanges);
   }
 
+  /**
+   * This server as the running sandbox a {@code Sandbox} extension returns.
+   *
+   * @param values the API account's values, given the sandbox's origin (such as
+   *     {@code http://127.0.0.1:41234}), asked for each time they are wanted
+   */
+  public SandboxInstance asInstance(Function<String, Map<String, String>> values) {
+    Objects.requireNonNull(values, "values == null");
+    SandboxServer server = this;
+    return new SandboxInstance() {
+      @Override
+      public String host() {
+        return server.host();
+      }
+
+      @Override
+      public int port() {
+        return server.port();
+      }
+
+      @Override
+      public Map<String, String> values() {
+        return values.apply("http://" + server.address());
+      }
+
+      @Override
+      public List<Exchange> exchanges() {
+        return server.exchanges();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+
+      @Override
+      public String toString() {
+        return server.toString();
+      }
+    };
+  }
+
   /** Stops the server; requests still waiting are dropped. */
   @Override
   public void close() {
@@ -137,7 +182,7 @@ public final class SandboxServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      SandboxRequest request = new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+      SandboxRequest request = new SandboxRequest("http://" + address(), exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
       String logged = platform.logged(request);
       Optional<String> scope = platform.scopeOf(request);

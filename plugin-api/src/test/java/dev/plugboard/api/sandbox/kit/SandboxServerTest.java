@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugboard.api.sandbox.SandboxFault;
+import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.api.sandbox.SandboxInstance.Exchange;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -107,6 +109,22 @@ final class SandboxServerTest {
     assertThatThrownBy(() -> get("/products")).isInstanceOf(IOException.class);
   }
 
+  @Test
+  void asAnInstanceItGivesTheValuesAtItsOriginWhichTheRequestsAlsoKnowAndClosingStopsIt() throws Exception {
+    start(List.of());
+    SandboxInstance instance = server.asInstance(origin -> Map.of("api_url", origin + "/api"));
+
+    assertThat(instance.values()).containsExactly(Map.entry("api_url", "http://" + server.address() + "/api"));
+    assertThat(instance.address()).isEqualTo(server.address());
+    get("/products");
+    assertThat(lastSeen.get().origin()).isEqualTo("http://" + server.address());
+    assertThat(instance.exchanges()).isEqualTo(server.exchanges()).hasSize(1);
+
+    instance.close();
+
+    assertThatThrownBy(() -> get("/products")).isInstanceOf(IOException.class);
+  }
+
   private void start(List<SandboxFault> faults) {
     FaultPlan plan = new FaultPlan(faults, SandboxServerTest::scopeKey);
     server = SandboxServer.start("Shop", Duration.ZERO, plan, new SandboxServer.Platform() {
@@ -124,7 +142,7 @@ final class SandboxServerTest {
 
       @Override
       public SandboxReply serverError(int status) {
-        return new SandboxReply(status, "down " + status, "text/plain", java.util.Map.of());
+        return new SandboxReply(status, "down " + status, "text/plain", Map.of());
       }
 
       @Override

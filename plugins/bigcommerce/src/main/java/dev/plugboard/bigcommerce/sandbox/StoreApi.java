@@ -9,7 +9,6 @@ import dev.plugboard.api.sandbox.kit.SandboxRequest;
 import dev.plugboard.api.sandbox.kit.SandboxServer;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code /stores/{hash}/v2|v3/}, answered in the order BigCommerce checks things (rate limit,
  * store, token, path, scope). The faults it was told to play come first (plugin-api's sandbox kit).
  */
-final class StoreApi implements SandboxInstance, SandboxServer.Platform {
+final class StoreApi implements SandboxServer.Platform {
 
   private static final Pattern STORE_PATH = Pattern.compile("/stores/([^/]+)/(v[23]/.*)");
 
@@ -29,49 +28,23 @@ final class StoreApi implements SandboxInstance, SandboxServer.Platform {
   private final FaultPlan faults;
   private final StoreAccount store;
   private final RateWindow rateWindow;
-  private final SandboxServer server;
 
   private StoreApi(SandboxOptions options) {
     this.granted = StoreScope.parse(options.grantedScopes());
     this.faults = new FaultPlan(options.faults(), name -> StoreScope.find(name).name());
     this.store = StoreAccount.random(new SecureRandom());
     this.rateWindow = new RateWindow(options.quota(), System.nanoTime());
-    this.server = SandboxServer.start("BigCommerce", options.latency(), faults, this);
   }
 
-  static StoreApi start(SandboxOptions options) {
-    return new StoreApi(options);
+  /** Starts a store's API; its values are the store's API account, with the store hash an unknown one under UnknownAccount. */
+  static SandboxInstance start(SandboxOptions options) {
+    StoreApi api = new StoreApi(options);
+    return SandboxServer.start("BigCommerce", options.latency(), api.faults, api).asInstance(api::values);
   }
 
-  @Override
-  public String host() {
-    return server.host();
-  }
-
-  @Override
-  public int port() {
-    return server.port();
-  }
-
-  @Override
-  public Map<String, String> values() {
+  private Map<String, String> values(String origin) {
     String offeredHash = faults.unknownAccount() ? "unknown" + store.storeHash().substring(0, 4) : store.storeHash();
-    return store.values("http://" + address(), offeredHash);
-  }
-
-  @Override
-  public List<Exchange> exchanges() {
-    return server.exchanges();
-  }
-
-  @Override
-  public void close() {
-    server.close();
-  }
-
-  @Override
-  public String toString() {
-    return server.toString();
+    return store.values(origin, offeredHash);
   }
 
   @Override

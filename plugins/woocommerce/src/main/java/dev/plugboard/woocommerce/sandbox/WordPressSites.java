@@ -29,7 +29,7 @@ import java.util.Set;
  * <p>One liberty: WooCommerce takes HTTP Basic only over https, and the sandbox is plain http on
  * loopback, so it takes Basic as a store behind https would.
  */
-final class WordPressSites implements SandboxInstance, SandboxServer.Platform {
+final class WordPressSites implements SandboxServer.Platform {
 
   private static final String API = "/wp-json";
   private static final String WC = "/wc/v3";
@@ -39,7 +39,6 @@ final class WordPressSites implements SandboxInstance, SandboxServer.Platform {
   private final RateWindow rateWindow;
   private final ApiKey readKey;
   private final Map<String, ApiKey> keys = new LinkedHashMap<>();
-  private final SandboxServer server;
 
   private WordPressSites(SandboxOptions options) {
     this.granted = Resource.parse(options.grantedScopes());
@@ -54,50 +53,24 @@ final class WordPressSites implements SandboxInstance, SandboxServer.Platform {
         new ApiKey(SandboxKeys.CUSTOMER_USER, ApiKey.Permission.READ, false))) {
       keys.put(key.pair().consumerKey(), key);
     }
-    this.server = SandboxServer.start("WooCommerce", options.latency(), faults, this);
   }
 
-  static WordPressSites start(SandboxOptions options) {
-    return new WordPressSites(options);
-  }
-
-  @Override
-  public String host() {
-    return server.host();
-  }
-
-  @Override
-  public int port() {
-    return server.port();
+  static SandboxInstance start(SandboxOptions options) {
+    WordPressSites sites = new WordPressSites(options);
+    return SandboxServer.start("WooCommerce", options.latency(), sites.faults, sites).asInstance(sites::values);
   }
 
   /** The store's address (the WordPress site without WooCommerce under UnknownAccount) and its Read key. */
-  @Override
-  public Map<String, String> values() {
+  private Map<String, String> values(String origin) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("store_url", siteUrl(faults.unknownAccount() ? Site.BLOG : Site.STORE));
+    values.put("store_url", origin + (faults.unknownAccount() ? Site.BLOG : Site.STORE).folder);
     values.put("consumer_key", readKey.pair().consumerKey());
     values.put("consumer_secret", readKey.pair().consumerSecret());
     return values;
   }
 
-  @Override
-  public List<Exchange> exchanges() {
-    return server.exchanges();
-  }
-
-  @Override
-  public void close() {
-    server.close();
-  }
-
-  @Override
-  public String toString() {
-    return server.toString();
-  }
-
-  private String siteUrl(Site site) {
-    return "http://" + address() + site.folder;
+  private static String siteUrl(SandboxRequest request, Site site) {
+    return request.origin() + site.folder;
   }
 
   @Override
@@ -150,7 +123,7 @@ final class WordPressSites implements SandboxInstance, SandboxServer.Platform {
           "The API key provided does not have write permissions.");
     }
     if (wcPath.get().isEmpty()) {
-      return request.reads() ? Reply.ok(Bodies.namespaceIndex(siteUrl(site))) : Reply.noRoute();
+      return request.reads() ? Reply.ok(Bodies.namespaceIndex(siteUrl(request, site))) : Reply.noRoute();
     }
     Optional<Routes.Route> found = Routes.find(wcPath.get());
     if (found.isEmpty()) {
@@ -166,7 +139,7 @@ final class WordPressSites implements SandboxInstance, SandboxServer.Platform {
     if (!user.get().managesShop() || found.get().resource().filter(r -> !granted.contains(r)).isPresent()) {
       return Reply.error(403, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
     }
-    return found.get().answer().apply(siteUrl(site));
+    return found.get().answer().apply(siteUrl(request, site));
   }
 
   /**
@@ -191,7 +164,7 @@ final class WordPressSites implements SandboxInstance, SandboxServer.Platform {
     Set<String> fields = new LinkedHashSet<>();
     Arrays.stream(request.query().getOrDefault("_fields", "").split(",")).map(String::trim).filter(f -> !f.isEmpty())
         .forEach(fields::add);
-    return Reply.ok(Bodies.wordPressIndex(site, siteUrl(site), fields));
+    return Reply.ok(Bodies.wordPressIndex(site, siteUrl(request, site), fields));
   }
 
   /**
