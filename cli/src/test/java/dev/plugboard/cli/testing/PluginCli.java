@@ -1,7 +1,9 @@
 package dev.plugboard.cli.testing;
 
+import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.cli.CliRun;
 import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.testing.EmbeddedSandbox;
 import dev.plugboard.host.testing.TestFolders;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.io.IOException;
@@ -65,6 +67,11 @@ public class PluginCli implements BeforeAllCallback, BeforeEachCallback, AfterAl
   /** A folder of this test class's own, for a sandbox's host and the like. */
   protected Path folder() {
     return dir;
+  }
+
+  /** The connector's sandbox in the test's JVM, started through the public API of a host of its own. */
+  public EmbeddedSandbox sandbox(SandboxOptions options) {
+    return EmbeddedSandbox.start(connectorId, plugins(), folder().resolve("sandbox-home"), options);
   }
 
   /** {@code plugboard --plugins-dir PLUGINS --home HOME ARGS...}, ready to be given more. */

@@ -1,6 +1,5 @@
 package dev.plugboard.bigcommerce;
 
-import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.cli.testing.PluginCli;
 
 /**
@@ -17,13 +16,11 @@ import dev.plugboard.cli.testing.PluginCli;
  */
 final class BigCommerceCli extends PluginCli {
 
+  /** Well-formed (31 lowercase letters and digits), but no sandbox's token. */
+  static final String REJECTED_TOKEN = "canaryrejectedtoken0123456789zz";
+
   BigCommerceCli() {
     super("bigcommerce");
-  }
-
-  /** A sandbox in the test's JVM, started through the public API of a host of its own. */
-  EmbeddedSandbox sandbox(SandboxOptions options) {
-    return EmbeddedSandbox.start(plugins(), folder().resolve("sandbox-home"), options);
   }
 
   /** {@code PLUGBOARD_BIGCOMMERCE_<FIELD>} for {@code field}. */

@@ -1,5 +1,6 @@
 package dev.plugboard.bigcommerce;
 
+import dev.plugboard.host.testing.EmbeddedSandbox;
 import static dev.plugboard.bigcommerce.BigCommerceCli.elements;
 import static dev.plugboard.bigcommerce.BigCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ final class BigCommerceConnectCommandTest {
       assertThat(connect(sandbox, sandbox.values()).exitCode()).isZero();
       String kept = cli.run("connections", "show", "shop", "--json").out();
 
-      CliRun.Result again = connect(sandbox, sandbox.valuesWith("access_token", EmbeddedSandbox.REJECTED_TOKEN));
+      CliRun.Result again = connect(sandbox, sandbox.valuesWith("access_token", BigCommerceCli.REJECTED_TOKEN));
 
       assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
       assertThat(again.out()).contains("Not saved: only a connection that verifies is kept.");

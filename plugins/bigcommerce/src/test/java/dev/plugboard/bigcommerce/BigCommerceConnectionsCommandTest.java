@@ -1,5 +1,6 @@
 package dev.plugboard.bigcommerce;
 
+import dev.plugboard.host.testing.EmbeddedSandbox;
 import static dev.plugboard.bigcommerce.BigCommerceCli.elements;
 import static dev.plugboard.bigcommerce.BigCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;

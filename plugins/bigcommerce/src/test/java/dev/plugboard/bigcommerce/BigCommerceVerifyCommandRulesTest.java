@@ -1,5 +1,6 @@
 package dev.plugboard.bigcommerce;
 
+import dev.plugboard.host.testing.EmbeddedSandbox;
 import static dev.plugboard.bigcommerce.BigCommerceCli.elements;
 import static dev.plugboard.bigcommerce.BigCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ final class BigCommerceVerifyCommandRulesTest {
   @Test
   void aRejectedTokenIsOneProblemWithEveryScopeSkippedNotThirteenMissing() {
     try (EmbeddedSandbox sandbox = start(SandboxOptions.defaults())) {
-      Map<String, String> values = sandbox.valuesWith("access_token", EmbeddedSandbox.REJECTED_TOKEN);
+      Map<String, String> values = sandbox.valuesWith("access_token", BigCommerceCli.REJECTED_TOKEN);
 
       CliRun.Result json = verify(values, sandbox.address(), "--json");
       CliRun.Result text = verify(values, sandbox.address());
@@ -48,7 +49,7 @@ final class BigCommerceVerifyCommandRulesTest {
       assertThat(text.out()).contains("BigCommerce rejected the access token (401 Unauthorized).")
           .contains("Result: failed (exit 1)").doesNotContain("missing");
       for (CliRun.Result result : List.of(json, text)) {
-        Canaries.assertNoneIn(result.all(), List.of(EmbeddedSandbox.REJECTED_TOKEN, values.get("client_secret")));
+        Canaries.assertNoneIn(result.all(), List.of(BigCommerceCli.REJECTED_TOKEN, values.get("client_secret")));
       }
     }
   }

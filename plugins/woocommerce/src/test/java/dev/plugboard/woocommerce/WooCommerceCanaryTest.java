@@ -1,5 +1,6 @@
 package dev.plugboard.woocommerce;
 
+import dev.plugboard.host.testing.EmbeddedSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.api.sandbox.SandboxFault;
@@ -39,19 +40,19 @@ final class WooCommerceCanaryTest {
         .fault(new SandboxFault.ServerError(503, 1, Set.of("Products")))
         .fault(new SandboxFault.ConnectionReset(1, Set.of("Customers")))
         .build();
-    try (EmbeddedSandbox sandbox = EmbeddedSandbox.start(plugins, dir.resolve("sandbox-home"), faulty);
-        EmbeddedSandbox store = EmbeddedSandbox.start(plugins, dir.resolve("store-home"), SandboxOptions.defaults())) {
+    try (EmbeddedSandbox sandbox = EmbeddedSandbox.start("woocommerce", plugins, dir.resolve("sandbox-home"), faulty);
+        EmbeddedSandbox store = EmbeddedSandbox.start("woocommerce", plugins, dir.resolve("store-home"), SandboxOptions.defaults())) {
       List<Map<String, String>> cases = List.of(sandbox.values(),
           sandbox.valuesWith("consumer_secret", SandboxKeys.WRONG_SECRET),
-          sandbox.valuesWith(SandboxKeys.READ_WRITE), sandbox.valuesWith(SandboxKeys.WRITE_ONLY),
-          sandbox.valuesWith(SandboxKeys.CUSTOMER_USER), sandbox.valuesWith(SandboxKeys.UNKNOWN),
-          sandbox.valuesAtSite("/strips-authorization"), sandbox.valuesAtSite("/blog"));
+          sandbox.valuesWith(SandboxKeys.READ_WRITE.values()), sandbox.valuesWith(SandboxKeys.WRITE_ONLY.values()),
+          sandbox.valuesWith(SandboxKeys.CUSTOMER_USER.values()), sandbox.valuesWith(SandboxKeys.UNKNOWN.values()),
+          WooCommerceCli.atSite(sandbox, "/strips-authorization"), WooCommerceCli.atSite(sandbox, "/blog"));
       List<String> secrets = new ArrayList<>();
       cases.forEach(values -> {
         secrets.add(values.get("consumer_key"));
         secrets.add(values.get("consumer_secret"));
       });
-      Map<String, String> kept = store.valuesWith(SandboxKeys.READ_WRITE);
+      Map<String, String> kept = store.valuesWith(SandboxKeys.READ_WRITE.values());
       List<String> runs = new ArrayList<>();
       for (Map<String, String> values : cases) {
         runs.add(run(plugins, home, sandbox.address(), values, "verify", "woocommerce", "--json"));

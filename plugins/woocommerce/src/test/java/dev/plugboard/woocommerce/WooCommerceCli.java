@@ -1,7 +1,8 @@
 package dev.plugboard.woocommerce;
 
-import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.cli.testing.PluginCli;
+import dev.plugboard.host.testing.EmbeddedSandbox;
+import java.util.Map;
 
 /**
  * The real {@code plugboard} command line, in-process, over a plugins folder holding this module's
@@ -21,13 +22,13 @@ final class WooCommerceCli extends PluginCli {
     super("woocommerce");
   }
 
-  /** A sandbox in the test's JVM, started through the public API of a host of its own. */
-  EmbeddedSandbox sandbox(SandboxOptions options) {
-    return EmbeddedSandbox.start(plugins(), folder().resolve("sandbox-home"), options);
-  }
-
   /** {@code PLUGBOARD_WOOCOMMERCE_<FIELD>} for {@code field}. */
   static String variable(String field) {
     return PluginCli.variable("woocommerce", field);
+  }
+
+  /** The sandbox's Read key with its address changed to another of the sandbox's sites, such as {@code /blog}. */
+  static Map<String, String> atSite(EmbeddedSandbox sandbox, String folder) {
+    return sandbox.valuesWith("store_url", sandbox.values().get("store_url") + folder);
   }
 }

@@ -1,5 +1,6 @@
 package dev.plugboard.woocommerce;
 
+import dev.plugboard.host.testing.EmbeddedSandbox;
 import static dev.plugboard.woocommerce.WooCommerceCli.elements;
 import static dev.plugboard.woocommerce.WooCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.plugboard.woocommerce;
 
+import dev.plugboard.host.testing.EmbeddedSandbox;
 import static dev.plugboard.woocommerce.WooCommerceCli.elements;
 import static dev.plugboard.woocommerce.WooCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,16 +73,16 @@ final class WooCommerceVerifyCommandTest {
     return Stream.of(
         Arguments.of("a wrong consumer secret", given(s -> s.valuesWith("consumer_secret", SandboxKeys.WRONG_SECRET)),
             "wrong_secret", "consumer secret does not belong to it", "Copy the Consumer secret again"),
-        Arguments.of("a Write-only key", given(s -> s.valuesWith(SandboxKeys.WRITE_ONLY)),
+        Arguments.of("a Write-only key", given(s -> s.valuesWith(SandboxKeys.WRITE_ONLY.values())),
             "write_only_key", "Permissions are Write", "set Permissions to Read"),
-        Arguments.of("an unknown key", given(s -> s.valuesWith(SandboxKeys.UNKNOWN)),
+        Arguments.of("an unknown key", given(s -> s.valuesWith(SandboxKeys.UNKNOWN.values())),
             "key_unknown_or_header_stripped", "removes the Authorization header", "To tell which"),
         Arguments.of("a web host that strips the Authorization header",
-            given(s -> s.valuesAtSite("/strips-authorization")),
+            given(s -> WooCommerceCli.atSite(s, "/strips-authorization")),
             "key_unknown_or_header_stripped", "does not know this consumer key", "CGIPassAuth On"),
-        Arguments.of("a key whose WordPress user is a Customer", given(s -> s.valuesWith(SandboxKeys.CUSTOMER_USER)),
+        Arguments.of("a key whose WordPress user is a Customer", given(s -> s.valuesWith(SandboxKeys.CUSTOMER_USER.values())),
             "user_lacks_capability", "the WordPress user it acts as may not read", "Administrator or Shop Manager"),
-        Arguments.of("a WordPress site without WooCommerce", given(s -> s.valuesAtSite("/blog")),
+        Arguments.of("a WordPress site without WooCommerce", given(s -> WooCommerceCli.atSite(s, "/blog")),
             "not_a_store", "is not a WooCommerce store", "Settings → Permalinks is not set to Plain"));
   }
 
@@ -111,7 +112,7 @@ final class WooCommerceVerifyCommandTest {
   @Test
   void aKeyThatCanAlsoWriteVerifiesWithAWarningToSetItToRead() {
     try (EmbeddedSandbox sandbox = cli.sandbox(SandboxOptions.defaults())) {
-      Map<String, String> given = sandbox.valuesWith(SandboxKeys.READ_WRITE);
+      Map<String, String> given = sandbox.valuesWith(SandboxKeys.READ_WRITE.values());
       CliRun.Result json = cli.given(given, "--allow-host", sandbox.address(), "verify", "woocommerce", "--json").run();
       CliRun.Result text = cli.given(given, "--allow-host", sandbox.address(), "verify", "woocommerce").run();
 

@@ -1,5 +1,6 @@
 package dev.plugboard.woocommerce.sandbox;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,6 +45,11 @@ public final class SandboxKeys {
     public KeyPair {
       Objects.requireNonNull(consumerKey, "consumerKey == null");
       Objects.requireNonNull(consumerSecret, "consumerSecret == null");
+    }
+
+    /** The key as the connector's two field values, {@code consumer_key} and {@code consumer_secret}. */
+    public Map<String, String> values() {
+      return Map.of("consumer_key", consumerKey, "consumer_secret", consumerSecret);
     }
 
     /** The last 7 characters of the key, as WooCommerce's key list shows it ({@code …abc1234}). */

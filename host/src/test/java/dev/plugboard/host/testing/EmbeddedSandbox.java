@@ -1,4 +1,4 @@
-package dev.plugboard.bigcommerce;
+package dev.plugboard.host.testing;
 
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.Plugboard;
@@ -8,14 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A BigCommerce sandbox started in the test's JVM through the public embedded API, so that a test
- * owns its values (and can change one, such as the token) and points the CLI at it with
+ * A connector's sandbox started in the test's JVM through the public embedded API, so that a
+ * test owns its values (and can change one, such as the token) and points the CLI at it with
  * {@code --allow-host}. Close it to stop it.
  */
-final class EmbeddedSandbox implements AutoCloseable {
-
-  /** Well-formed (31 lowercase letters and digits), but no sandbox's token. */
-  static final String REJECTED_TOKEN = "canaryrejectedtoken0123456789zz";
+public final class EmbeddedSandbox implements AutoCloseable {
 
   private final Plugboard plugboard;
   private final SandboxSession session;
@@ -26,13 +23,14 @@ final class EmbeddedSandbox implements AutoCloseable {
   }
 
   /**
-   * @param plugins a folder holding the BigCommerce plugin jar
+   * @param connectorId the connector whose sandbox to start
+   * @param plugins a folder holding its plugin jar
    * @param home the embedded host's own home folder, apart from the CLI's
    */
-  static EmbeddedSandbox start(Path plugins, Path home, SandboxOptions options) {
+  public static EmbeddedSandbox start(String connectorId, Path plugins, Path home, SandboxOptions options) {
     Plugboard plugboard = Plugboard.builder().pluginsDir(plugins).home(home).build();
     try {
-      return new EmbeddedSandbox(plugboard, plugboard.startSandbox("bigcommerce", options));
+      return new EmbeddedSandbox(plugboard, plugboard.startSandbox(connectorId, options));
     } catch (RuntimeException e) {
       plugboard.close();
       throw e;
@@ -40,19 +38,24 @@ final class EmbeddedSandbox implements AutoCloseable {
   }
 
   /** The sandbox account's values by field id; secrets included. */
-  Map<String, String> values() {
+  public Map<String, String> values() {
     return session.values();
   }
 
   /** The sandbox account's values with {@code field} given {@code value} instead. */
-  Map<String, String> valuesWith(String field, String value) {
+  public Map<String, String> valuesWith(String field, String value) {
+    return valuesWith(Map.of(field, value));
+  }
+
+  /** The sandbox account's values with some given others instead. */
+  public Map<String, String> valuesWith(Map<String, String> changed) {
     Map<String, String> values = new LinkedHashMap<>(session.values());
-    values.put(field, value);
+    values.putAll(changed);
     return values;
   }
 
   /** {@code 127.0.0.1:PORT}, for {@code --allow-host}. */
-  String address() {
+  public String address() {
     return session.address();
   }
 
