@@ -141,7 +141,7 @@ public final class Verifier {
     Observed observed;
     try (Calls calls = new Calls(session, options.parallelism())) {
       observed = new VerificationRun(descriptor, rendering, session, calls, progress,
-          () -> new Verdict(descriptor, rendering, addressLabel)).observe();
+          () -> new Verdict(descriptor, rendering, addressLabel), options.oneWave()).observe();
     }
     return new Verdict(descriptor, rendering, addressLabel).report(observed, formatChecks, checkedAt);
   }
