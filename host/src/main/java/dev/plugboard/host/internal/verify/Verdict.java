@@ -78,7 +78,9 @@ final class Verdict {
     // platform that could not be asked: nothing was sent, as when a value is malformed.
     VerificationReport.Status status = observed.credentials() instanceof HttpOutcome.Refused refused
         && !refused.sentWithout() ? VerificationReport.Status.INVALID : status(checks, scopes);
-    return new VerificationReport(descriptor.id(), status, account, checks, fields, scopes,
+    // An identity phase that was skipped named no account, whatever its call answered.
+    Account named = checks.get(2).status() == Outcome.SKIPPED ? Account.UNKNOWN : account;
+    return new VerificationReport(descriptor.id(), status, named, checks, fields, scopes,
         findings.problems(), warnings, checkedAt);
   }
 
