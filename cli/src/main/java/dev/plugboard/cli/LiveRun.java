@@ -48,10 +48,14 @@ final class LiveRun implements AutoCloseable {
     return host;
   }
 
-  /** The values to verify: from the options, the environment, the prompts, then the sandbox's defaults. */
-  Map<String, String> values(String connectorId, ValuesOptions options) {
+  /**
+   * The values to verify: from the options, the environment, the prompts, then the sandbox's
+   * defaults. With {@code json}, a required value none of them gives is left out, for the
+   * report's field statuses to tell (a front end reading {@code --json} always gets a report).
+   */
+  Map<String, String> values(String connectorId, ValuesOptions options, boolean json) {
     Map<String, String> defaults = sandbox == null ? Map.of() : sandbox.values();
-    GivenValues given = new FormFiller(host, plugboard.environment).fill(connectorId, options, defaults);
+    GivenValues given = new FormFiller(host, plugboard.environment).fill(connectorId, options, defaults, json);
     given.overrideNotes().forEach(note -> plugboard.environment.err().println("plugboard: " + note));
     return given.asMap();
   }
