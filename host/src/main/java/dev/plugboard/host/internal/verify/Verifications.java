@@ -7,9 +7,9 @@ import dev.plugboard.host.internal.form.FormatPhase;
 import dev.plugboard.host.internal.form.FormatResult;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
-import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
+import dev.plugboard.host.internal.settings.HostSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +55,8 @@ public final class Verifications {
   public Outcome verify(String connectorId, Map<String, String> values, VerificationListener listener) {
     LoadedConnector connector = registry.connector(connectorId);
     FormatResult format = FormatPhase.check(connector.descriptor(), values, allowedHosts(connector.descriptor()));
-    VerifyOptions.Builder options = settings.verifyOptions().toBuilder();
+    VerifyOptions.Builder options = VerifyOptions.builder().timeout(settings.verificationTimeout())
+        .parallelism(settings.parallelism());
     sandboxHosts.forEach(options::allowHost);
     return new Outcome(connector, format, verifier.verify(connector, format, options.build(), listener));
   }

@@ -1,15 +1,14 @@
 package dev.plugboard.host.internal.verify;
 
-import dev.plugboard.host.HostResolver;
-import dev.plugboard.host.internal.net.GuardedHosts;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.Template;
 import dev.plugboard.host.Account;
 import dev.plugboard.host.FieldCheck;
-import dev.plugboard.host.PhaseCheck;
+import dev.plugboard.host.HostResolver;
 import dev.plugboard.host.PhaseCheck.Outcome;
 import dev.plugboard.host.PhaseCheck.Phase;
+import dev.plugboard.host.PhaseCheck;
 import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
@@ -22,8 +21,9 @@ import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.ApiTarget;
 import dev.plugboard.host.internal.http.Deadline;
-import dev.plugboard.host.internal.inject.HostSettings;
+import dev.plugboard.host.internal.net.GuardedHosts;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
+import dev.plugboard.host.internal.settings.HostSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

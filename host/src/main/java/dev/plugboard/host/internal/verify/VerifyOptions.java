@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.http.RetryPolicy;
+import dev.plugboard.host.internal.settings.HostSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import java.util.Objects;
 public record VerifyOptions(
     Duration timeout, int parallelism, RetryPolicy retry, List<ExtraHost> extraHosts, Clock clock, boolean oneWave) {
 
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TIMEOUT = HostSettings.DEFAULT_VERIFICATION_TIMEOUT;
 
   public VerifyOptions {
     Objects.requireNonNull(timeout, "timeout == null");
