@@ -8,30 +8,39 @@ import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.form.FormatPhase;
 import dev.plugboard.host.internal.form.FormatResult;
 import dev.plugboard.host.internal.http.AllowedHosts;
+import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.http.HttpClients;
-import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.sandbox.RunningSandbox;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
+import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.verify.Verifier;
 import dev.plugboard.host.internal.verify.VerifyOptions;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
  * Wall time of a whole BigCommerce verification (credentials, identity, 13 scopes: 14 calls)
  * against the plugin's sandbox, at 0, 50 and 200 ms of latency per answer, with the default
  * parallelism (every probe at once) and with one call at a time; then under a quota of 5
- * requests per second, where calls must pace themselves. Every run must end verified with all
- * 13 scopes granted, or the benchmark fails.
+ * requests per second, where calls must pace themselves, in one wave and as before it. Then one
+ * wave against the design before it (probes after the first two calls) over a network of 50 and
+ * 200 ms round trips, plain http and TLS 1.3 (a stand-in with a certificate made at run time).
+ * Every run must end verified with all 13 scopes granted, or the benchmark fails.
  *
  * <p>Run from the repository root (the numbers are in README, Benchmarks):
  *
@@ -81,9 +90,93 @@ public final class VerificationBenchmark {
       print(latency + " ms", "1", one, latency);
       System.out.printf("%-10s parallelism 1 takes %.1fx the default's time%n", "", one.median() / all.median());
     }
-    Row quota = measureUnderQuota(3);
-    print("0 ms", "default", quota, 0);
-    System.out.println("  (the last row: quota of 5 requests per second, a fresh quota window for each run)");
+    for (boolean oneWave : new boolean[] {false, true}) {
+      Row quota = measureUnderQuota(3, oneWave);
+      print("0 ms", oneWave ? "one wave" : "before", quota, 0);
+    }
+    System.out.println("  (the last rows: quota of 5 requests per second, a fresh quota window for each run;"
+        + " 429s are all runs' together)");
+    System.out.println();
+    waves();
+  }
+
+  /**
+   * One wave against the design before it (the probes after the credentials check and the identity
+   * call), over a network with 50 and 200 ms round trips (a relay holding every chunk half that
+   * long each way), over plain http and over TLS 1.3 with HTTP/1.1 and with HTTP/2. Each run starts
+   * with no pooled connection, as a CLI run does; connections are those the relay accepted.
+   */
+  private void waves() {
+    System.out.printf("%-22s %-8s %-9s %5s %10s %10s %10s %12s %12s%n", "transport", "latency", "design", "runs",
+        "median ms", "min ms", "max ms", "round trips", "connections");
+    for (Transport transport : Transport.values()) {
+      for (int latency : new int[] {50, 200}) {
+        Row before = measureWaves(transport, latency, false);
+        Row oneWave = measureWaves(transport, latency, true);
+        printWave(transport, latency, "before", before);
+        printWave(transport, latency, "one wave", oneWave);
+      }
+    }
+  }
+
+  private Row measureWaves(Transport transport, int latencyMs, boolean oneWave) {
+    SandboxOptions options = SandboxOptions.builder().quota(PLENTY.requests(), PLENTY.window()).build();
+    int runs = latencyMs == 50 ? 9 : 5;
+    try (RunningSandbox sandbox = new SandboxLauncher(registry).start(connector, options)) {
+      HttpUrl sandboxUrl = HttpUrl.parse("http://" + sandbox.extraHost() + "/");
+      TlsFront front = transport == Transport.HTTP ? null : new TlsFront(sandboxUrl, transport == Transport.TLS_H2);
+      InetSocketAddress behind = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+          front == null ? sandboxUrl.port() : front.port());
+      try (LatencyRelay relay = new LatencyRelay(behind, latencyMs)) {
+        OkHttpClient runClient = front == null ? HttpClients.create() : front.trusting(HttpClients.create());
+        Verifier waveVerifier = new Verifier(new HostSettings(registry.pluginsDir(), registry.pluginsDir(), List.of()),
+            runClient);
+        String host = front == null ? "127.0.0.1" : "localhost";
+        ExtraHost allowed = new ExtraHost(host, relay.port());
+        Map<String, String> values = new LinkedHashMap<>(sandbox.defaults());
+        String apiPath = values.get("api_path");
+        values.put("api_path", (front == null ? "http://" : "https://") + allowed + apiPath.substring(
+            apiPath.indexOf("/stores/")));
+        for (int i = 0; i < 2; i++) {
+          runClient.connectionPool().evictAll();
+          verify(waveVerifier, values, allowed, 0, oneWave);
+        }
+        double[] millis = new double[runs];
+        int connectionsBefore = relay.accepted();
+        for (int i = 0; i < runs; i++) {
+          runClient.connectionPool().evictAll();
+          long start = System.nanoTime();
+          verify(waveVerifier, values, allowed, 0, oneWave);
+          millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        int connections = (relay.accepted() - connectionsBefore) / runs;
+        HttpClients.close(runClient);
+        return Row.of(millis, connections, 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        if (front != null) {
+          front.close();
+        }
+      }
+    }
+  }
+
+  private static void printWave(Transport transport, int latencyMs, String design, Row row) {
+    System.out.printf("%-22s %-8s %-9s %5d %10.1f %10.1f %10.1f %12.1f %12d%n", transport.label, latencyMs + " ms",
+        design, row.runs(), row.median(), row.min(), row.max(), row.median() / latencyMs, row.requests());
+  }
+
+  private enum Transport {
+    HTTP("http"),
+    TLS_H1("TLS 1.3, HTTP/1.1"),
+    TLS_H2("TLS 1.3, HTTP/2");
+
+    private final String label;
+
+    Transport(String label) {
+      this.label = label;
+    }
   }
 
   /** {@code runs} verifications after {@code warmup} unmeasured ones, against one sandbox. */
@@ -105,7 +198,7 @@ public final class VerificationBenchmark {
   }
 
   /** Each run against its own sandbox holding a quota of 5 requests per second. */
-  private Row measureUnderQuota(int runs) {
+  private Row measureUnderQuota(int runs, boolean oneWave) {
     SandboxOptions options = SandboxOptions.builder().quota(5, Duration.ofSeconds(1)).build();
     double[] millis = new double[runs];
     int requests = 0;
@@ -113,7 +206,7 @@ public final class VerificationBenchmark {
     for (int i = 0; i < runs; i++) {
       try (RunningSandbox sandbox = new SandboxLauncher(registry).start(connector, options)) {
         long start = System.nanoTime();
-        verify(sandbox, 0);
+        verify(verifier, sandbox.defaults(), sandbox.extraHost(), 0, oneWave);
         millis[i] = (System.nanoTime() - start) / 1e6;
         requests += sandbox.exchanges().size();
         limited += (int) sandbox.exchanges().stream().filter(e -> e.status() == 429).count();
@@ -123,10 +216,16 @@ public final class VerificationBenchmark {
   }
 
   private void verify(RunningSandbox sandbox, int parallelism) {
-    AllowedHosts hosts = AllowedHosts.of(connector.descriptor().http().allowedHosts(), List.of(sandbox.extraHost()));
-    FormatResult values = FormatPhase.check(connector.descriptor(), sandbox.defaults(), hosts);
-    VerificationReport report = verifier.verify(connector, values,
-        VerifyOptions.builder().parallelism(parallelism).allowHost(sandbox.extraHost()).build());
+    verify(verifier, sandbox.defaults(), sandbox.extraHost(), parallelism, true);
+  }
+
+  /** One verification of {@code values}, {@code allowed} on the allow-list, checked to end verified. */
+  private void verify(Verifier verifier, Map<String, String> values, ExtraHost allowed, int parallelism,
+      boolean oneWave) {
+    AllowedHosts hosts = AllowedHosts.of(connector.descriptor().http().allowedHosts(), List.of(allowed));
+    FormatResult checked = FormatPhase.check(connector.descriptor(), values, hosts);
+    VerificationReport report = verifier.verify(connector, checked,
+        VerifyOptions.builder().parallelism(parallelism).allowHost(allowed).oneWave(oneWave).build());
     long granted = report.scopes().stream().filter(scope -> scope.status() == ScopeCheck.Status.GRANTED).count();
     if (report.status() != VerificationReport.Status.VERIFIED || granted != 13) {
       throw new IllegalStateException("expected verified with 13 scopes granted, got " + report.status() + " with "

@@ -13,11 +13,19 @@ import java.util.Optional;
  * @param err where problems go
  * @param in standard input
  * @param env the environment variables
+ * @param outIsTerminal whether {@code out} is a terminal, where {@code verify} and {@code connect}
+ *     show their progress
  */
-public record CliEnvironment(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+public record CliEnvironment(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
+    boolean outIsTerminal) {
 
   public CliEnvironment {
     env = Map.copyOf(env);
+  }
+
+  /** An environment whose {@code out} is not a terminal. */
+  public CliEnvironment(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    this(out, err, in, env, false);
   }
 
   /** The variable's value, when set and not blank. */

@@ -41,7 +41,7 @@ final class ConnectCommand implements Callable<Integer> {
       ConnectionNames.requireValid(name); // before anything starts or is asked for
     }
     try (LiveRun run = LiveRun.open(plugboard, connectorId, options)) {
-      ConnectResult result = run.host().connect(connectorId, run.values(connectorId, values), name);
+      ConnectResult result = run.connect(connectorId, run.values(connectorId, values, options.json), name, options.json);
       int code = run.print(result.report(), options.json,
           result.connection().map(c -> Map.of("connection", c.name())).orElse(Map.of()));
       if (!options.json) {

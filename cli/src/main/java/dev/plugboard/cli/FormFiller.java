@@ -47,6 +47,15 @@ final class FormFiller {
    *     user cancelled a prompt
    */
   GivenValues fill(String connectorId, ValuesOptions options, Map<String, String> defaults) {
+    return fill(connectorId, options, defaults, false);
+  }
+
+  /**
+   * {@link #fill(String, ValuesOptions, Map)}; with {@code missingInReport}, a required value
+   * still missing is not a usage error but left out, for the report to give it as a field status
+   * ({@code --json} always prints a report), and the ways to give it go to standard error.
+   */
+  GivenValues fill(String connectorId, ValuesOptions options, Map<String, String> defaults, boolean missingInReport) {
     ConnectorDescriptor descriptor = host.describe(connectorId);
     defaults.keySet().stream().filter(id -> descriptor.field(id).isEmpty()).findFirst().ifPresent(id -> {
       throw new PlugboardException("a default is offered for " + id + ", which connector " + connectorId + " does not have");
@@ -63,7 +72,11 @@ final class FormFiller {
     List<Field> missing = descriptor.fields().stream()
         .filter(f -> f.required() && !filled.values().containsKey(f.id())).toList();
     if (!missing.isEmpty()) {
-      throw new UsageException(missingMessage(descriptor, missing, filled.givenBlank()));
+      String message = missingMessage(descriptor, missing, filled.givenBlank());
+      if (!missingInReport) {
+        throw new UsageException(message);
+      }
+      environment.err().println("plugboard: " + message);
     }
     return filled;
   }

@@ -1,11 +1,17 @@
 package dev.plugboard.cli;
 
 import dev.plugboard.api.sandbox.SandboxOptions;
+import dev.plugboard.host.ConnectResult;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.SandboxSession;
+import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.json.Mappers;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -48,12 +54,37 @@ final class LiveRun implements AutoCloseable {
     return host;
   }
 
-  /** The values to verify: from the options, the environment, the prompts, then the sandbox's defaults. */
-  Map<String, String> values(String connectorId, ValuesOptions options) {
+  /**
+   * The values to verify: from the options, the environment, the prompts, then the sandbox's
+   * defaults. With {@code json}, a required value none of them gives is left out, for the
+   * report's field statuses to tell (a front end reading {@code --json} always gets a report).
+   */
+  Map<String, String> values(String connectorId, ValuesOptions options, boolean json) {
     Map<String, String> defaults = sandbox == null ? Map.of() : sandbox.values();
-    GivenValues given = new FormFiller(host, plugboard.environment).fill(connectorId, options, defaults);
+    GivenValues given = new FormFiller(host, plugboard.environment).fill(connectorId, options, defaults, json);
     given.overrideNotes().forEach(note -> plugboard.environment.err().println("plugboard: " + note));
     return given.asMap();
+  }
+
+  /** Verifies {@code values}, its progress shown as it happens when the report is for a person on a terminal. */
+  VerificationReport verify(String connectorId, Map<String, String> values, boolean json) {
+    return host.verify(connectorId, values, progress(connectorId, json));
+  }
+
+  /** Connects, its verification's progress shown as {@link #verify} does. */
+  ConnectResult connect(String connectorId, Map<String, String> values, String name, boolean json) {
+    return host.connect(connectorId, values, name, progress(connectorId, json));
+  }
+
+  /** For a person: the heading now, and the progress when on a terminal. */
+  private VerificationListener progress(String connectorId, boolean json) {
+    if (json) {
+      return VerificationListener.NONE;
+    }
+    plugboard.environment.out().println("Verifying " + connectorId + " (plugin " + host.pluginOf(connectorId) + ")");
+    return plugboard.environment.outIsTerminal()
+        ? new TerminalProgress(plugboard.environment.out(), columns(plugboard.environment))
+        : VerificationListener.NONE;
   }
 
   /** Prints the report, as JSON (with {@code extra} keys) or for a person, and says the exit code. */
@@ -63,11 +94,23 @@ final class LiveRun implements AutoCloseable {
       extra.forEach(document::put);
       plugboard.environment.out().println(Mappers.output().writeValueAsString(document));
     } else {
-      plugboard.environment.out().println("Verifying " + report.connector() + " (plugin "
-          + host.pluginOf(report.connector()) + ")");
       new ReportPrinter(plugboard.environment.out()).print(report);
     }
     return ReportPrinter.exitCode(report);
+  }
+
+  /** The terminal's width: {@code COLUMNS} when the shell exports it, else what the terminal says, else 80. */
+  private static int columns(CliEnvironment environment) {
+    Optional<Integer> exported = environment.variable("COLUMNS").filter(value -> value.matches("[0-9]{1,4}"))
+        .map(Integer::parseInt).filter(width -> width > 0);
+    if (exported.isPresent()) {
+      return exported.get();
+    }
+    try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+      return terminal.getWidth() > 0 ? terminal.getWidth() : 80;
+    } catch (IOException | RuntimeException e) {
+      return 80; // the lines are cut for an ordinary terminal
+    }
   }
 
   @Override

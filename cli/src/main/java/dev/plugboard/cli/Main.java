@@ -15,7 +15,8 @@ public final class Main {
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
         System.in,
-        System.getenv());
+        System.getenv(),
+        TerminalInput.interactive());
     int code = Cli.run(args, environment);
     environment.out().flush();
     environment.err().flush();

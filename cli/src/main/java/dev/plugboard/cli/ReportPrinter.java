@@ -28,7 +28,7 @@ final class ReportPrinter {
 
   void print(VerificationReport report) {
     for (PhaseCheck phase : report.phases()) {
-      out.printf("  %-12s %-13s %s%n", word(phase.status()), Words.lower(phase.phase()), safe(phase.message()));
+      out.println(phaseLine(phase));
     }
     printFields(report.fields());
     if (report.account().known() && !report.account().display().isEmpty()) {
@@ -40,6 +40,11 @@ final class ReportPrinter {
     printProblems("Warnings (verified all the same):", report.warnings());
     out.println();
     out.println("Result: " + verdict(report));
+  }
+
+  /** {@code   ok           credentials   BigCommerce accepted the credentials}. */
+  static String phaseLine(PhaseCheck phase) {
+    return String.format("  %-12s %-13s %s", word(phase.status()), Words.lower(phase.phase()), safe(phase.message()));
   }
 
   private void printFields(List<FieldCheck> fields) {

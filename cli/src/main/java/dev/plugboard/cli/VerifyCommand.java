@@ -27,7 +27,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (LiveRun run = LiveRun.open(plugboard, connectorId, options)) {
-      VerificationReport report = run.host().verify(connectorId, run.values(connectorId, values));
+      VerificationReport report = run.verify(connectorId, run.values(connectorId, values, options.json), options.json);
       return run.print(report, options.json, Map.of());
     }
   }

@@ -24,6 +24,7 @@ public final class CliRun {
   private final List<String> args = new ArrayList<>();
   private final Map<String, String> env = new HashMap<>();
   private InputStream in = new ByteArrayInputStream(new byte[0]);
+  private boolean outIsTerminal;
 
   private CliRun(List<String> args) {
     this.args.addAll(args);
@@ -43,11 +44,17 @@ public final class CliRun {
     return this;
   }
 
+  /** Runs as if standard output were a terminal (what it prints is kept all the same). */
+  public CliRun onTerminal() {
+    outIsTerminal = true;
+    return this;
+  }
+
   public Result run() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Cli.run(args.toArray(String[]::new),
-        new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), in, env));
+        new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), in, env, outIsTerminal));
     return new Result(code, out.toString(), err.toString());
   }
 

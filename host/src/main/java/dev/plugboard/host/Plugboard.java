@@ -3,16 +3,15 @@ package dev.plugboard.host;
 import com.google.crypto.tink.Aead;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.sandbox.SandboxOptions;
-import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.connect.Connecting;
 import dev.plugboard.host.internal.form.FormSchema;
 import dev.plugboard.host.internal.form.Forms;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.inject.Components;
-import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.sandbox.RunningSandbox;
-import dev.plugboard.host.internal.store.DefaultNames;
+import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.store.StoreChoice;
 import dev.plugboard.host.internal.verify.Verifications;
 import dev.plugboard.host.internal.verify.VerifyOptions;
@@ -28,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 /**
  * A Plugboard host embedded in an application: the connector plugins of one folder, ready to
@@ -136,7 +134,19 @@ public final class Plugboard implements AutoCloseable {
    * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
    */
   public VerificationReport verify(String connectorId, Map<String, String> values) {
-    return verifications().verify(connectorId, values).report();
+    return verify(connectorId, values, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #verify(String, Map)}, telling {@code listener} each phase and scope as it is decided:
+   * what a progress display or a streaming web page listens with. The last event holds the
+   * report this returns; a listener that throws hears no more, and the verification goes on.
+   *
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId} (no event is sent)
+   */
+  public VerificationReport verify(String connectorId, Map<String, String> values, VerificationListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    return verifications().verify(connectorId, values, listener).report();
   }
 
   /** {@link #connect(String, Map, String)} under the default name, such as {@code shop/acme-outfitters}. */
@@ -152,23 +162,18 @@ public final class Plugboard implements AutoCloseable {
    * @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules
    */
   public ConnectResult connect(String connectorId, Map<String, String> values, String name) {
-    if (name != null) {
-      ConnectionNames.requireValid(name);
-    }
-    connections().find(name != null ? name : connectorId); // an unreadable store fails before anything is sent
-    Verifications.Outcome outcome = verifications().verify(connectorId, values);
-    VerificationReport report = outcome.report();
-    if (!report.verified()) {
-      return new ConnectResult(report, Optional.empty());
-    }
-    CheckedValues checked = outcome.format().values().orElseThrow();
-    Function<String, Connection> named = kept -> Connection.of(kept, outcome.connector().pluginVersion(),
-        checked.fields(), checked.secretFields(), report);
-    if (name != null) {
-      return new ConnectResult(report, Optional.of(connections().put(named.apply(name))));
-    }
-    return new ConnectResult(report, Optional.of(
-        DefaultNames.keep(connections(), outcome.connector().descriptor(), report.account(), checked, named)));
+    return connect(connectorId, values, name, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #connect(String, Map, String)}, telling {@code listener} each phase and scope of the
+   * verification as it is decided (see {@link #verify(String, Map, VerificationListener)}); the
+   * connection is kept after {@code Finished} is sent.
+   */
+  public ConnectResult connect(String connectorId, Map<String, String> values, String name,
+      VerificationListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    return connecting().connect(connectorId, values, name, listener);
   }
 
   /** Where verified connections are kept: Plugboard's encrypted file, or the application's own store. */
@@ -201,21 +206,7 @@ public final class Plugboard implements AutoCloseable {
   }
 
   private VerificationReport verifyConnection(String tenant, String name, Optional<Instant> nextCheckAt) {
-    Connection connection = connections().get(tenant, name);
-    Verifications.Outcome outcome = verifications().verify(connection.connector(), connection.values());
-    VerificationReport report = outcome.report();
-    boolean record = report.status() != VerificationReport.Status.INVALID;
-    if (record || nextCheckAt.isPresent()) {
-      // Recorded only into the same values: a connect or remove meanwhile is newer, and stands.
-      connections().update(tenant, name, kept -> kept.map(current -> {
-        if (!current.values().equals(connection.values())) {
-          return current;
-        }
-        Connection verified = record ? current.withVerification(outcome.connector().pluginVersion(), report) : current;
-        return nextCheckAt.isPresent() ? verified.withNextCheckAt(nextCheckAt) : verified;
-      }));
-    }
-    return report;
+    return connecting().verifyConnection(tenant, name, nextCheckAt);
   }
 
   /**
@@ -257,6 +248,10 @@ public final class Plugboard implements AutoCloseable {
       throw new IllegalStateException("this Plugboard is closed; build a new one");
     }
     return components;
+  }
+
+  private Connecting connecting() {
+    return new Connecting(verifications(), connections());
   }
 
   private Verifications verifications() {

@@ -33,6 +33,7 @@ public final class HttpClients {
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+        .socketFactory(new NoDelaySockets())
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)
         .writeTimeout(readTimeout)

@@ -9,8 +9,9 @@ import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.internal.http.SharedHttpClient;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
-import dev.plugboard.host.internal.verify.Verifications;
+import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.store.StoreChoice;
+import dev.plugboard.host.internal.verify.Verifications;
 
 /** The host's wired parts, for the public API to use without seeing Guice. */
 public final class Components {

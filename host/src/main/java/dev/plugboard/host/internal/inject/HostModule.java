@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.plugboard.host.internal.http.SharedHttpClient;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
+import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.verify.Verifications;
 import dev.plugboard.host.internal.verify.Verifier;
 

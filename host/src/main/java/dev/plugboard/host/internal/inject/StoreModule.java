@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.plugboard.host.ConnectionStore;
+import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.store.StoreChoice;
 
 /** Where connections are kept: the application's store, or Plugboard's file store under home. */

@@ -16,10 +16,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Makes one verification's calls: the platform check, the credentials check and the identity call
- * together, then, unless the credentials were rejected or the host cannot be reached, every
- * scope's probe (or the one listing call) and the excess checks at once (a probe may need a value
- * the identity call names). About two round trips in all.
+ * Makes one verification's calls in one wave: the platform check first and alone (no credential
+ * goes to an address before it has proven to be the platform), then every other call at once,
+ * the credentials check, the identity call, every scope's probe (or the one listing call) and the
+ * excess checks, a path naming a value only the identity answer gives filled in with the
+ * descriptor's default. When the identity answer changes such a path, that call is sent again with
+ * it. A rejected credential or a host that cannot be reached ends the run: what is still in flight
+ * is cancelled and its answers ignored. About one round trip in all.
  */
 final class VerificationRun {
 
@@ -28,13 +31,24 @@ final class VerificationRun {
   private final ApiSession session;
   private final Calls calls;
   private final Classifier classifier;
+  private final Progress progress;
+  private final Supplier<Verdict> verdicts;
+  private final boolean oneWave;
 
-  VerificationRun(ConnectorDescriptor descriptor, Rendering rendering, ApiSession session, Calls calls) {
+  /**
+   * @param progress where each answer's provisional result goes as it arrives
+   * @param verdicts a new verdict for each provisional judgement (the events run on the calls' threads)
+   */
+  VerificationRun(ConnectorDescriptor descriptor, Rendering rendering, ApiSession session, Calls calls,
+      Progress progress, Supplier<Verdict> verdicts, boolean oneWave) {
     this.descriptor = descriptor;
     this.rendering = rendering;
     this.session = session;
     this.calls = calls;
     this.classifier = new Classifier(descriptor);
+    this.progress = progress;
+    this.verdicts = verdicts;
+    this.oneWave = oneWave;
   }
 
   Observed observe() {
@@ -52,28 +66,69 @@ final class VerificationRun {
     }
     Calls.Pending credentialsCall = submit(descriptor.credentials().call(), defaults, false);
     Calls.Pending identityCall = submit(descriptor.identity().call(), defaults, true);
+    if (oneWave) {
+      // Everything else at once too, with the defaults for the values only the identity answer gives.
+      scopeAndExcessCalls(defaults);
+    }
     HttpOutcome credentials = credentialsCall.await();
     HttpOutcome identity = identityCall.await();
 
     IdentityReader.Read read = reader.read(platform, identity);
+    verdicts.get().provisionalPhases(new Observed(platform, credentials, identity, read.account(), read.identityRead(),
+        read.named(), Map.of(), Optional.empty(), Map.of())).forEach(progress::phase);
+    if (stopsHere(descriptor.credentials().call(), credentials) || stopsHere(descriptor.identity().call(), identity)) {
+      // What is still in flight is cancelled when the calls close; its answers would tell nothing more.
+      return new Observed(platform, credentials, identity, read.account(), read.identityRead(), read.named(), Map.of(),
+          Optional.empty(), Map.of());
+    }
+    // Asked again with the account the identity answer named: a call whose path that leaves alone
+    // joins the one already out; only a call whose path it changes is sent (again).
+    Account account = read.account();
+    Map<Object, Optional<Calls.Pending>> asked = scopeAndExcessCalls(account);
     Map<Scope, Probed> probes = new LinkedHashMap<>();
     Optional<HttpOutcome> listing = Optional.empty();
-    Map<ExcessCall, HttpOutcome> excess = new LinkedHashMap<>();
-    boolean stop = stopsHere(descriptor.credentials().call(), credentials)
-        || stopsHere(descriptor.identity().call(), identity);
-    if (!stop) {
-      Map<ExcessCall, Calls.Pending> excessCalls = new LinkedHashMap<>();
-      if (descriptor.excess() != null) {
-        descriptor.excess().calls().forEach(call -> excessCalls.put(call, submit(call.call(), read.account(), true)));
-      }
-      if (descriptor.scopeListing() != null) {
-        listing = Optional.of(submit(descriptor.scopeListing().call(), read.account(), true).await());
-      } else {
-        probes = probe(read.account());
-      }
-      excessCalls.forEach((call, pending) -> excess.put(call, pending.await()));
+    if (descriptor.scopeListing() != null) {
+      // A listing whose path names a value nobody gave fails as the descriptor's mistake it is.
+      listing = Optional.of(asked.get(descriptor.scopeListing())
+          .orElseGet(() -> submit(descriptor.scopeListing().call(), account, true)).await());
+      verdicts.get().provisionalJudge().provisional(listing.get(), account).forEach(progress::scope);
+    } else {
+      probes = probes(asked, account);
     }
-    return new Observed(platform, credentials, identity, read.account(), read.identityRead(), read.named(), probes, listing, excess);
+    Map<ExcessCall, HttpOutcome> excess = new LinkedHashMap<>();
+    if (descriptor.excess() != null) {
+      for (ExcessCall call : descriptor.excess().calls()) {
+        asked.get(call).ifPresent(pending -> excess.put(call, pending.await()));
+      }
+    }
+    return new Observed(platform, credentials, identity, account, read.identityRead(), read.named(), probes, listing,
+        excess);
+  }
+
+  /**
+   * Starts (or joins) the scope listing call or every scope's probe, and the excess calls, with
+   * {@code account}'s values; a call whose path names a value {@code account} lacks is not sent (empty).
+   * Keyed by the scope, the listing or the excess call.
+   */
+  private Map<Object, Optional<Calls.Pending>> scopeAndExcessCalls(Account account) {
+    Map<Object, Optional<Calls.Pending>> asked = new LinkedHashMap<>();
+    if (descriptor.scopeListing() != null) {
+      asked.put(descriptor.scopeListing(), trySubmit(descriptor.scopeListing().call(), account, true));
+    } else {
+      descriptor.scopes().forEach(scope -> asked.put(scope, trySubmit(scope.probe().call(), account, false)));
+    }
+    if (descriptor.excess() != null) {
+      descriptor.excess().calls().forEach(call -> asked.put(call, trySubmit(call.call(), account, true)));
+    }
+    return asked;
+  }
+
+  private Optional<Calls.Pending> trySubmit(Call call, Account account, boolean readBody) {
+    try {
+      return Optional.of(submit(call, account, readBody));
+    } catch (Rendering.MissingValue unknown) {
+      return Optional.empty();
+    }
   }
 
   private Calls.Pending submit(Call call, Account account, boolean readBody) {
@@ -107,20 +162,39 @@ final class VerificationRun {
     return outcome instanceof HttpOutcome.Unreachable || outcome instanceof HttpOutcome.Refused;
   }
 
-  private Map<Scope, Probed> probe(Account account) {
+  /**
+   * Each scope's probe, told to the listener as it answers; a probe whose path names a value no
+   * answer or default gave is not sent, and says so.
+   */
+  private Map<Scope, Probed> probes(Map<Object, Optional<Calls.Pending>> asked, Account account) {
     Map<Scope, Supplier<Probed>> started = new LinkedHashMap<>();
     for (Scope scope : descriptor.scopes()) {
-      try {
-        Calls.Pending call = submit(scope.probe().call(), account, false);
-        started.put(scope, () -> new Probed.Sent(call.await()));
-      } catch (Rendering.MissingValue e) {
+      Optional<Calls.Pending> call = asked.get(scope);
+      if (call.isPresent()) {
+        call.get().whenDone(outcome -> progress.scope(
+            verdicts.get().provisionalJudge().provisional(scope, new Probed.Sent(outcome), account)));
+        started.put(scope, () -> new Probed.Sent(call.get().await()));
+      } else {
+        String reason = missingValue(scope.probe().call(), account);
         Evidence evidence = new Evidence(scope.probe().method(), ApiSession.hostOf(session.url("")),
-            scope.probe().path(), null, 0, 0, e.getMessage());
-        started.put(scope, () -> new Probed.NotSent(e.getMessage(), evidence));
+            scope.probe().path(), null, 0, 0, reason);
+        Probed notSent = new Probed.NotSent(reason, evidence);
+        progress.scope(verdicts.get().provisionalJudge().provisional(scope, notSent, account));
+        started.put(scope, () -> notSent);
       }
     }
     Map<Scope, Probed> probes = new LinkedHashMap<>();
     started.forEach((scope, result) -> probes.put(scope, result.get()));
     return probes;
+  }
+
+  /** Why {@code call}'s path cannot be filled in with {@code account}'s values. */
+  private String missingValue(Call call, Account account) {
+    try {
+      rendering.path(call.path(), account);
+      throw new IllegalStateException("the path of " + call.method() + " " + call.path() + " can be filled in");
+    } catch (Rendering.MissingValue e) {
+      return e.getMessage();
+    }
   }
 }

@@ -1,14 +1,15 @@
 package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.form.FormatPhase;
 import dev.plugboard.host.internal.form.FormatResult;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
-import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
+import dev.plugboard.host.internal.settings.HostSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,11 +48,17 @@ public final class Verifications {
 
   /** Every phase; nothing is sent unless the format phase passes. */
   public Outcome verify(String connectorId, Map<String, String> values) {
+    return verify(connectorId, values, VerificationListener.NONE);
+  }
+
+  /** Every phase, telling {@code listener} each as it is decided; nothing is sent unless the format phase passes. */
+  public Outcome verify(String connectorId, Map<String, String> values, VerificationListener listener) {
     LoadedConnector connector = registry.connector(connectorId);
     FormatResult format = FormatPhase.check(connector.descriptor(), values, allowedHosts(connector.descriptor()));
-    VerifyOptions.Builder options = settings.verifyOptions().toBuilder();
+    VerifyOptions.Builder options = VerifyOptions.builder().timeout(settings.verificationTimeout())
+        .parallelism(settings.parallelism());
     sandboxHosts.forEach(options::allowHost);
-    return new Outcome(connector, format, verifier.verify(connector, format, options.build()));
+    return new Outcome(connector, format, verifier.verify(connector, format, options.build(), listener));
   }
 
   /** Allows a running sandbox's address until the returned handle is closed. */

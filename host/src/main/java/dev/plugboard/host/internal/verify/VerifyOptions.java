@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.http.RetryPolicy;
+import dev.plugboard.host.internal.settings.HostSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +25,14 @@ import java.util.Objects;
  * @param retry retries after server errors and dropped connections
  * @param extraHosts hosts allowed for this run only, on top of the host's settings (a sandbox)
  * @param clock the clock the report's time comes from
+ * @param oneWave true (the default) for every call that needs no other's answer to go out at
+ *     once; false for the design before it, where the probes wait for the credentials check and
+ *     the identity call to answer (kept for the benchmark that compares them)
  */
 public record VerifyOptions(
-    Duration timeout, int parallelism, RetryPolicy retry, List<ExtraHost> extraHosts, Clock clock) {
+    Duration timeout, int parallelism, RetryPolicy retry, List<ExtraHost> extraHosts, Clock clock, boolean oneWave) {
 
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TIMEOUT = HostSettings.DEFAULT_VERIFICATION_TIMEOUT;
 
   public VerifyOptions {
     Objects.requireNonNull(timeout, "timeout == null");
@@ -53,7 +57,7 @@ public record VerifyOptions(
 
   /** A builder holding these options, to change some of them. */
   public Builder toBuilder() {
-    Builder builder = builder().timeout(timeout).parallelism(parallelism).retry(retry).clock(clock);
+    Builder builder = builder().timeout(timeout).parallelism(parallelism).retry(retry).clock(clock).oneWave(oneWave);
     extraHosts.forEach(builder::allowHost);
     return builder;
   }
@@ -65,6 +69,7 @@ public record VerifyOptions(
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private final List<ExtraHost> extraHosts = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private boolean oneWave = true;
 
     private Builder() {}
 
@@ -93,8 +98,13 @@ public record VerifyOptions(
       return this;
     }
 
+    public Builder oneWave(boolean oneWave) {
+      this.oneWave = oneWave;
+      return this;
+    }
+
     public VerifyOptions build() {
-      return new VerifyOptions(timeout, parallelism, retry, extraHosts, clock);
+      return new VerifyOptions(timeout, parallelism, retry, extraHosts, clock, oneWave);
     }
   }
 }

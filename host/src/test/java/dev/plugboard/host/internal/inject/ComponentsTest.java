@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.inject;
 
+import dev.plugboard.host.internal.settings.HostSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.crypto.tink.Aead;

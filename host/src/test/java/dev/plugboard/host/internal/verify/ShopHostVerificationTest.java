@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.verify;
 
+import dev.plugboard.host.internal.settings.HostSettings;
 import static dev.plugboard.host.internal.verify.ShopHostPlatform.HOST;
 import static dev.plugboard.host.internal.verify.ShopHostPlatform.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,7 +179,7 @@ final class ShopHostVerificationTest {
   @Test
   void aShopWhoseNameResolvesIntoThePrivateNetworkIsRefusedBeforeAnythingIsSent() throws IOException {
     try (ShopHostPlatform platform = platform(ShopHostVerificationTest::shop)) {
-      dev.plugboard.host.internal.inject.HostSettings loopback = new dev.plugboard.host.internal.inject.HostSettings(
+      dev.plugboard.host.internal.settings.HostSettings loopback = new dev.plugboard.host.internal.settings.HostSettings(
           plugins, plugins, List.of(), VerifyOptions.DEFAULT_TIMEOUT, 0,
           host -> List.of(java.net.InetAddress.getByName("10.1.2.3")));
       okhttp3.OkHttpClient client = dev.plugboard.host.internal.http.HttpClients.create();

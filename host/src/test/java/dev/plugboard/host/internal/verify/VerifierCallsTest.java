@@ -50,6 +50,90 @@ final class VerifierCallsTest {
   }
 
   @Test
+  void theCredentialsCheckTheIdentityCallAndEveryProbeAreInFlightTogether() {
+    CountDownLatch allArrived = new CountDownLatch(4);
+    List<Boolean> sawTheOthers = Collections.synchronizedList(new ArrayList<>());
+    server.setDispatcher(answering(target -> {
+      allArrived.countDown();
+      sawTheOthers.add(await(allArrived));
+      return happy(target);
+    }));
+
+    try (MinimalPlatform platform = new MinimalPlatform(plugins, server)) {
+      assertThat(platform.verify().status()).isEqualTo(VerificationReport.Status.VERIFIED);
+    }
+    assertThat(sawTheOthers).containsExactly(true, true, true, true);
+  }
+
+  @Test
+  void beforeOneWaveTheProbesWaitedForTheFirstTwoCalls() {
+    AtomicInteger firstTwoAnswered = new AtomicInteger();
+    List<Integer> answeredBeforeEachProbe = Collections.synchronizedList(new ArrayList<>());
+    server.setDispatcher(answering(target -> {
+      if (target.endsWith("/me") || target.endsWith("/account")) {
+        firstTwoAnswered.incrementAndGet();
+      } else {
+        answeredBeforeEachProbe.add(firstTwoAnswered.get());
+      }
+      return happy(target);
+    }));
+
+    try (MinimalPlatform platform = new MinimalPlatform(plugins, server)) {
+      assertThat(platform.verify(platform.options().oneWave(false).build()).status())
+          .isEqualTo(VerificationReport.Status.VERIFIED);
+    }
+    assertThat(answeredBeforeEachProbe).containsExactly(2, 2);
+  }
+
+  @Test
+  void aProbeNamingAnIdentityValueGoesWithTheDefaultAndOnceOnlyWhenTheAnswerAgrees() throws InterruptedException {
+    server.setDispatcher(answering(target -> target.equals("/accounts/acme/account")
+        ? json("{\"name\":\"Acme\",\"channel\":\"1\"}") : status(200)));
+    try (MinimalPlatform platform = new MinimalPlatform(plugins, server, VerifierCallsTest::channelProbe)) {
+
+      VerificationReport report = platform.verify();
+
+      assertThat(report.scopes().get(0).evidence().path()).isEqualTo("/accounts/acme/channels/1/orders");
+    }
+    assertThat(targets()).filteredOn(target -> target.contains("/channels/")).containsExactly(
+        "/accounts/acme/channels/1/orders");
+  }
+
+  @Test
+  void aProbeWhosePathTheIdentityAnswerChangesIsSentAgainWithItAndItsFirstAnswerIgnored()
+      throws InterruptedException {
+    server.setDispatcher(answering(target -> switch (target) {
+      case "/accounts/acme/account" -> json("{\"name\":\"Acme\",\"channel\":\"7\"}");
+      case "/accounts/acme/channels/1/orders" -> status(403);
+      default -> status(200);
+    }));
+    try (MinimalPlatform platform = new MinimalPlatform(plugins, server, VerifierCallsTest::channelProbe)) {
+
+      VerificationReport report = platform.verify();
+
+      assertThat(report.scopes().get(0).status()).isEqualTo(ScopeCheck.Status.GRANTED);
+      assertThat(report.scopes().get(0).evidence().path()).isEqualTo("/accounts/acme/channels/7/orders");
+    }
+    assertThat(targets()).filteredOn(target -> target.contains("/channels/")).containsExactlyInAnyOrder(
+        "/accounts/acme/channels/1/orders", "/accounts/acme/channels/7/orders");
+  }
+
+  private List<String> targets() throws InterruptedException {
+    List<String> targets = new ArrayList<>();
+    for (int i = 0; i < server.getRequestCount(); i++) {
+      targets.add(server.takeRequest().getTarget());
+    }
+    return targets;
+  }
+
+  /** The minimal descriptor with Orders proven on the account's channel, which the identity answer names, 1 unless it does. */
+  private static String channelProbe(String descriptor) {
+    return descriptor
+        .replace("    name: /name\n", "    name: /name\n    channel: /channel\n  defaults:\n    channel: '1'\n")
+        .replace("'orders?limit=1'", "'channels/{account.channel}/orders'");
+  }
+
+  @Test
   void parallelismOneSendsOneCallAtATime() {
     InFlight inFlight = new InFlight();
     server.setDispatcher(inFlight);

@@ -1,11 +1,10 @@
-package dev.plugboard.host.internal.inject;
+package dev.plugboard.host.internal.settings;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Http;
 import dev.plugboard.host.HostResolver;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
-import dev.plugboard.host.internal.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -13,7 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an embedding application or the CLI chose when building a host.
+ * What an embedding application or the CLI chose when building a host. Its own package, read by
+ * the wiring and by the engine alike, so that neither depends on the other for it.
  *
  * @param pluginsDir the folder plugin jars are loaded from
  * @param home the folder connections and the key are kept in
@@ -26,6 +26,9 @@ import java.util.Objects;
 public record HostSettings(
     Path pluginsDir, Path home, List<ExtraHost> extraHosts, Duration verificationTimeout, int parallelism,
     HostResolver resolver) {
+
+  /** How long a whole verification may take unless the host is told otherwise. */
+  public static final Duration DEFAULT_VERIFICATION_TIMEOUT = Duration.ofSeconds(30);
 
   public HostSettings {
     Objects.requireNonNull(pluginsDir, "pluginsDir == null");
@@ -43,7 +46,7 @@ public record HostSettings(
 
   /** Settings with the default verification deadline (30 s) and no limit on parallel calls. */
   public HostSettings(Path pluginsDir, Path home, List<ExtraHost> extraHosts) {
-    this(pluginsDir, home, extraHosts, VerifyOptions.DEFAULT_TIMEOUT, 0);
+    this(pluginsDir, home, extraHosts, DEFAULT_VERIFICATION_TIMEOUT, 0);
   }
 
   /**
@@ -57,10 +60,5 @@ public record HostSettings(
   /** Where credentials may go: {@code hosts} (a run's, with those from the values filled in), and the added ones. */
   public AllowedHosts allowedHosts(Collection<String> hosts, Collection<ExtraHost> more) {
     return AllowedHosts.of(hosts, extraHosts).plus(more);
-  }
-
-  /** The options every verification of this host starts from. */
-  public VerifyOptions verifyOptions() {
-    return VerifyOptions.builder().timeout(verificationTimeout).parallelism(parallelism).build();
   }
 }
