@@ -1,0 +1,165 @@
+package dev.plugboard.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.host.ConnectResult;
+import dev.plugboard.host.FieldCheck;
+import dev.plugboard.host.Form;
+import dev.plugboard.host.FormField;
+import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.PlugboardException;
+import dev.plugboard.host.VerificationReport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the connector page's script posts to: a field check, a dropped credentials file, Verify and Connect. */
+final class Endpoints {
+
+  /** Verifications running at once across every browser: each holds a thread and the platform's rate limit. */
+  static final int MAX_RUNS = 8;
+
+  private final Plugboard plugboard;
+  private final Consumer<Connected> onConnected;
+  private final Semaphore runs = new Semaphore(MAX_RUNS);
+
+  Endpoints(Plugboard plugboard, Consumer<Connected> onConnected) {
+    this.plugboard = plugboard;
+    this.onConnected = onConnected;
+  }
+
+  /** The host's format phase over the values typed so far: each field's state and its message in words. */
+  void check(HttpExchange exchange, ConnectorDescriptor descriptor, Sessions.Session session) throws IOException {
+    Json.Posted posted = Json.posted(requireJson(exchange));
+    Map<String, String> values = values(descriptor, posted, session);
+    List<FieldCheck> checks = plugboard.checkFormat(descriptor.id(), values);
+    ObjectNode answer = Json.object();
+    fields(answer.putArray("fields"), checks, plugboard.form(descriptor.id()), posted);
+    Exchanges.send(exchange, 200, ConnectPages.JSON, answer.toString());
+  }
+
+  /**
+   * Reads a dropped credentials file with the host's reader and keeps its values in the session.
+   * The answer names the fields filled and gives back only values that are not secret.
+   */
+  void credentialsFile(HttpExchange exchange, ConnectorDescriptor descriptor, Sessions.Session session) throws IOException {
+    byte[] body = Exchanges.body(exchange);
+    Map<String, String> read;
+    try {
+      read = plugboard.readCredentialsFile(descriptor.id(), new ByteArrayInputStream(body), "the file you gave");
+    } catch (PlugboardException e) {
+      throw new Exchanges.Refused(400, e.getMessage());
+    }
+    session.rememberFile(descriptor.id(), read);
+    Form form = plugboard.form(descriptor.id());
+    ObjectNode answer = Json.object();
+    ArrayNode filled = answer.putArray("filled");
+    for (Map.Entry<String, String> value : read.entrySet()) {
+      FormField field = form.field(value.getKey()).orElseThrow();
+      ObjectNode node = filled.addObject().put("id", field.id()).put("label", field.label()).put("secret", field.secret());
+      if (!field.secret()) {
+        node.put("value", field.normalize(value.getValue()));
+      }
+    }
+    answer.put("message", "Filled " + words(read.size()) + " from the file: " + String.join(", ",
+        read.keySet().stream().map(id -> form.field(id).orElseThrow().label()).toList()) + ".");
+    Json.Posted asFile = new Json.Posted(Map.of(), List.copyOf(read.keySet()), null);
+    fields(answer.putArray("fields"), plugboard.checkFormat(descriptor.id(), read), form, asFile);
+    Exchanges.send(exchange, 200, ConnectPages.JSON, answer.toString());
+  }
+
+  /** Verify (or Connect: verify, then store) with the result told as events while the run goes. */
+  void run(HttpExchange exchange, ConnectorDescriptor descriptor, Sessions.Session session, boolean store,
+      String fixedName) throws IOException {
+    Json.Posted posted = Json.posted(requireJson(exchange));
+    Map<String, String> values = values(descriptor, posted, session);
+    String name = fixedName != null ? fixedName : posted.name();
+    ConnectPages.requireValidName(name);
+    if (!runs.tryAcquire()) {
+      throw new Exchanges.Refused(429, "The server is busy checking other connections; try again in a minute.");
+    }
+    try (EventStream stream = EventStream.open(exchange)) {
+      LiveResults live = new LiveResults(stream, descriptor);
+      try {
+        if (store) {
+          ConnectResult result = plugboard.connect(descriptor.id(), values, name);
+          finish(live, result.report());
+          result.connection().ifPresent(connection -> {
+            session.forgetFile(descriptor.id());
+            Connected connected = new Connected(descriptor.id(), connection.name(), connection.account().display());
+            live.connected(connected.name(), connected.account());
+            onConnected.accept(connected);
+          });
+        } else {
+          finish(live, plugboard.verify(descriptor.id(), values));
+        }
+      } catch (PlugboardException e) {
+        live.failed(e.getMessage());
+      }
+    } finally {
+      runs.release();
+    }
+  }
+
+  private static void finish(LiveResults live, VerificationReport report) {
+    live.replay(report);
+    live.finished(report);
+  }
+
+  /** The values to check: those typed, and for the fields the page says came from the file, the file's. */
+  private static Map<String, String> values(ConnectorDescriptor descriptor, Json.Posted posted, Sessions.Session session) {
+    for (String id : posted.values().keySet()) {
+      if (descriptor.field(id).isEmpty()) {
+        throw new Exchanges.Refused(400, "The request names a field " + descriptor.name() + " does not ask for;"
+            + " reload the page and try again.");
+      }
+    }
+    Map<String, String> file = session.fileValues(descriptor.id());
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Field field : descriptor.fields()) {
+      String typed = posted.values().get(field.id());
+      if (posted.fromFile().contains(field.id()) && file.containsKey(field.id())) {
+        values.put(field.id(), file.get(field.id()));
+      } else if (typed != null && !typed.isEmpty()) {
+        values.put(field.id(), typed);
+      }
+    }
+    return values;
+  }
+
+  /** Each field's check; for a value that is not secret and that the clean-ups changed, the value cleaned. */
+  private static void fields(ArrayNode into, List<FieldCheck> checks, Form form, Json.Posted posted) {
+    for (FieldCheck check : checks) {
+      ObjectNode node = into.addObject().put("id", check.id()).put("status", check.status().name().toLowerCase(Locale.ROOT))
+          .put("message", check.message());
+      FormField field = form.field(check.id()).orElseThrow();
+      String typed = posted.values().get(check.id());
+      if (!field.secret() && typed != null && !typed.isEmpty()) {
+        String cleaned = field.normalize(typed);
+        if (!cleaned.equals(typed)) {
+          node.put("cleaned", cleaned);
+        }
+      }
+    }
+  }
+
+  private static byte[] requireJson(HttpExchange exchange) throws IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new Exchanges.Refused(415, "This address takes only the page's own JSON requests.");
+    }
+    return Exchanges.body(exchange);
+  }
+
+  private static String words(int fields) {
+    return fields == 1 ? "1 field" : fields + " fields";
+  }
+}

@@ -1,0 +1,65 @@
+package dev.plugboard.web.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser without a browser: keeps the session cookie and sends the page's CSRF token as its script does. */
+public final class PageClient {
+
+  private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
+
+  private final ConnectSite site;
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private String csrf;
+
+  public PageClient(ConnectSite site) {
+    this.site = site;
+  }
+
+  public HttpResponse<String> get(String path) {
+    HttpResponse<String> page = send(HttpRequest.newBuilder(site.uri(path)).GET().build());
+    Matcher token = CSRF.matcher(page.body());
+    if (token.find()) {
+      csrf = token.group(1);
+    }
+    return page;
+  }
+
+  /** POSTs {@code json} with the session's cookie and CSRF token, as the page's script does. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(HttpRequest.newBuilder(site.uri(path)).header("Content-Type", "application/json")
+        .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  public HttpResponse<String> postText(String path, String text) {
+    return send(HttpRequest.newBuilder(site.uri(path)).header("Content-Type", "text/plain")
+        .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(text)).build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String csrf() {
+    return csrf;
+  }
+
+  public URI uri(String path) {
+    return site.uri(path);
+  }
+}
