@@ -152,7 +152,19 @@ public final class Plugboard implements AutoCloseable {
    * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
    */
   public VerificationReport verify(String connectorId, Map<String, String> values) {
-    return verifications().verify(connectorId, values).report();
+    return verify(connectorId, values, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #verify(String, Map)}, telling {@code listener} each phase and scope as it is decided:
+   * what a progress display or a streaming web page listens with. The last event holds the
+   * report this returns; a listener that throws hears no more, and the verification goes on.
+   *
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId} (no event is sent)
+   */
+  public VerificationReport verify(String connectorId, Map<String, String> values, VerificationListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    return verifications().verify(connectorId, values, listener).report();
   }
 
   /** {@link #connect(String, Map, String)} under the default name, such as {@code shop/acme-outfitters}. */
@@ -168,11 +180,22 @@ public final class Plugboard implements AutoCloseable {
    * @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules
    */
   public ConnectResult connect(String connectorId, Map<String, String> values, String name) {
+    return connect(connectorId, values, name, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #connect(String, Map, String)}, telling {@code listener} each phase and scope of the
+   * verification as it is decided (see {@link #verify(String, Map, VerificationListener)}); the
+   * connection is kept after {@code Finished} is sent.
+   */
+  public ConnectResult connect(String connectorId, Map<String, String> values, String name,
+      VerificationListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
     if (name != null) {
       ConnectionNames.requireValid(name);
     }
     connections().find(name != null ? name : connectorId); // an unreadable store fails before anything is sent
-    Verifications.Outcome outcome = verifications().verify(connectorId, values);
+    Verifications.Outcome outcome = verifications().verify(connectorId, values, listener);
     VerificationReport report = outcome.report();
     if (!report.verified()) {
       return new ConnectResult(report, Optional.empty());

@@ -5,15 +5,16 @@ import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.HttpOutcome;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
@@ -36,7 +37,7 @@ final class Calls implements AutoCloseable {
 
   private final ApiSession session;
   private final ExecutorService executor;
-  private final Map<String, Future<HttpOutcome>> sent = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<HttpOutcome>> sent = new ConcurrentHashMap<>();
   /** The calls started with their body kept: a call asked for again with its body joins only those. */
   private final Set<String> readsBody = ConcurrentHashMap.newKeySet();
 
@@ -56,17 +57,18 @@ final class Calls implements AutoCloseable {
    */
   Pending submit(String method, HttpUrl url, boolean authenticated, boolean readBody) {
     String key = method + " " + url + (authenticated ? "" : " (without credentials)");
-    Future<HttpOutcome> future = sent.compute(key, (k, started) -> started != null && (!readBody || readsBody.contains(k))
+    CompletableFuture<HttpOutcome> future = sent.compute(key, (k, started) -> started != null && (!readBody || readsBody.contains(k))
         ? started
         : start(k, method, url, authenticated, readBody));
     return new Pending(method, url, future);
   }
 
-  private Future<HttpOutcome> start(String key, String method, HttpUrl url, boolean authenticated, boolean readBody) {
+  private CompletableFuture<HttpOutcome> start(String key, String method, HttpUrl url, boolean authenticated,
+      boolean readBody) {
     if (readBody) {
       readsBody.add(key);
     }
-    return executor.submit(() -> session.send(method, url, authenticated, readBody));
+    return CompletableFuture.supplyAsync(() -> session.send(method, url, authenticated, readBody), executor);
   }
 
   @Override
@@ -79,12 +81,20 @@ final class Calls implements AutoCloseable {
   final class Pending {
     private final String method;
     private final HttpUrl url;
-    private final Future<HttpOutcome> future;
+    private final CompletableFuture<HttpOutcome> future;
 
-    private Pending(String method, HttpUrl url, Future<HttpOutcome> future) {
+    private Pending(String method, HttpUrl url, CompletableFuture<HttpOutcome> future) {
       this.method = method;
       this.url = url;
       this.future = future;
+    }
+
+    /**
+     * Runs {@code then} with how the call ended as soon as it ends, on the thread that ends it (or
+     * this one, if it has ended); not at all if it does not end.
+     */
+    void whenDone(Consumer<HttpOutcome> then) {
+      future.thenAccept(then);
     }
 
     HttpOutcome await() {

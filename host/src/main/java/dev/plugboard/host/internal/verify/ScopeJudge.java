@@ -47,6 +47,19 @@ final class ScopeJudge {
     return scopes;
   }
 
+  /** One scope from its own probe's answer alone, before any finding about the whole connection. */
+  ScopeCheck provisional(Scope scope, Probed probed, Account account) {
+    return judge(scope, probed, account, Optional.empty(), Optional.empty());
+  }
+
+  /** Every scope from the listing call's answer alone, before any finding about the whole connection. */
+  List<ScopeCheck> provisional(HttpOutcome listing, Account account) {
+    Optional<Set<String>> listed = listed(listing, Optional.empty());
+    return descriptor.scopes().stream()
+        .map(scope -> fromListing(scope, listing, listed, Optional.empty(), account))
+        .toList();
+  }
+
   private ScopeCheck judge(Scope scope, Probed probed, Account account, Optional<Verdict.Rejection> rejection,
       Optional<Diagnosis> mismatch) {
     if (probed instanceof Probed.NotSent notSent) {

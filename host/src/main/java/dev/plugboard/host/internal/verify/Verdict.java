@@ -37,6 +37,7 @@ final class Verdict {
   private final ConnectorDescriptor descriptor;
   private final Rendering rendering;
   private final Classifier classifier;
+  private final String addressLabel;
   private final Trouble trouble;
   private final Findings findings = new Findings();
   private final List<Problem> warnings = new ArrayList<>();
@@ -45,6 +46,7 @@ final class Verdict {
     this.descriptor = descriptor;
     this.rendering = rendering;
     this.classifier = new Classifier(descriptor);
+    this.addressLabel = addressLabel;
     this.trouble = new Trouble(descriptor.name(), addressLabel, findings);
   }
 
@@ -68,7 +70,7 @@ final class Verdict {
     new ExcessJudge(descriptor, rendering, warnings).judge(observed);
     Phases phases = new Phases(descriptor, rendering, classifier, trouble, findings);
     List<PhaseCheck> checks = List.of(
-        new PhaseCheck(Phase.FORMAT, Outcome.PASSED, "every value is present and well-formed"),
+        Verifier.FORMAT_PASSED,
         phases.credentials(observed, rejection, mismatch, scopes),
         phases.identity(observed, rejection, mismatch),
         phases.scopes(observed, rejection, mismatch, scopes));
@@ -78,6 +80,21 @@ final class Verdict {
         && !refused.sentWithout() ? VerificationReport.Status.INVALID : status(checks, scopes);
     return new VerificationReport(descriptor.id(), status, account, checks, fields, scopes,
         findings.problems(), warnings, checkedAt);
+  }
+
+  /**
+   * The credentials and identity phases as the first calls alone show them, before any scope is
+   * known: what the events say while the probes are out. Use a new verdict for each.
+   */
+  List<PhaseCheck> provisionalPhases(Observed firstCalls) {
+    return report(firstCalls, List.of(), Instant.EPOCH).phases().subList(1, 3);
+  }
+
+  /** A judge of single answers as they arrive, for the events: what it finds is not kept. Use a new verdict for each. */
+  ScopeJudge provisionalJudge() {
+    Findings scratch = new Findings();
+    return new ScopeJudge(descriptor, rendering, classifier, new Trouble(descriptor.name(), addressLabel, scratch),
+        scratch);
   }
 
   /**

@@ -28,13 +28,22 @@ final class VerificationRun {
   private final ApiSession session;
   private final Calls calls;
   private final Classifier classifier;
+  private final Progress progress;
+  private final Supplier<Verdict> verdicts;
 
-  VerificationRun(ConnectorDescriptor descriptor, Rendering rendering, ApiSession session, Calls calls) {
+  /**
+   * @param progress where each answer's provisional result goes as it arrives
+   * @param verdicts a new verdict for each provisional judgement (the events run on the calls' threads)
+   */
+  VerificationRun(ConnectorDescriptor descriptor, Rendering rendering, ApiSession session, Calls calls,
+      Progress progress, Supplier<Verdict> verdicts) {
     this.descriptor = descriptor;
     this.rendering = rendering;
     this.session = session;
     this.calls = calls;
     this.classifier = new Classifier(descriptor);
+    this.progress = progress;
+    this.verdicts = verdicts;
   }
 
   Observed observe() {
@@ -56,6 +65,8 @@ final class VerificationRun {
     HttpOutcome identity = identityCall.await();
 
     IdentityReader.Read read = reader.read(platform, identity);
+    verdicts.get().provisionalPhases(new Observed(platform, credentials, identity, read.account(), read.identityRead(),
+        read.named(), Map.of(), Optional.empty(), Map.of())).forEach(progress::phase);
     Map<Scope, Probed> probes = new LinkedHashMap<>();
     Optional<HttpOutcome> listing = Optional.empty();
     Map<ExcessCall, HttpOutcome> excess = new LinkedHashMap<>();
@@ -68,6 +79,7 @@ final class VerificationRun {
       }
       if (descriptor.scopeListing() != null) {
         listing = Optional.of(submit(descriptor.scopeListing().call(), read.account(), true).await());
+        verdicts.get().provisionalJudge().provisional(listing.get(), read.account()).forEach(progress::scope);
       } else {
         probes = probe(read.account());
       }
@@ -112,11 +124,15 @@ final class VerificationRun {
     for (Scope scope : descriptor.scopes()) {
       try {
         Calls.Pending call = submit(scope.probe().call(), account, false);
+        call.whenDone(outcome -> progress.scope(
+            verdicts.get().provisionalJudge().provisional(scope, new Probed.Sent(outcome), account)));
         started.put(scope, () -> new Probed.Sent(call.await()));
       } catch (Rendering.MissingValue e) {
         Evidence evidence = new Evidence(scope.probe().method(), ApiSession.hostOf(session.url("")),
             scope.probe().path(), null, 0, 0, e.getMessage());
-        started.put(scope, () -> new Probed.NotSent(e.getMessage(), evidence));
+        Probed notSent = new Probed.NotSent(e.getMessage(), evidence);
+        progress.scope(verdicts.get().provisionalJudge().provisional(scope, notSent, account));
+        started.put(scope, () -> notSent);
       }
     }
     Map<Scope, Probed> probes = new LinkedHashMap<>();

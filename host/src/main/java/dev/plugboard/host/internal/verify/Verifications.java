@@ -1,6 +1,7 @@
 package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.form.FormatPhase;
 import dev.plugboard.host.internal.form.FormatResult;
@@ -47,11 +48,16 @@ public final class Verifications {
 
   /** Every phase; nothing is sent unless the format phase passes. */
   public Outcome verify(String connectorId, Map<String, String> values) {
+    return verify(connectorId, values, VerificationListener.NONE);
+  }
+
+  /** Every phase, telling {@code listener} each as it is decided; nothing is sent unless the format phase passes. */
+  public Outcome verify(String connectorId, Map<String, String> values, VerificationListener listener) {
     LoadedConnector connector = registry.connector(connectorId);
     FormatResult format = FormatPhase.check(connector.descriptor(), values, allowedHosts(connector.descriptor()));
     VerifyOptions.Builder options = settings.verifyOptions().toBuilder();
     sandboxHosts.forEach(options::allowHost);
-    return new Outcome(connector, format, verifier.verify(connector, format, options.build()));
+    return new Outcome(connector, format, verifier.verify(connector, format, options.build(), listener));
   }
 
   /** Allows a running sandbox's address until the returned handle is closed. */

@@ -13,6 +13,7 @@ import dev.plugboard.host.PhaseCheck.Phase;
 import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
+import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.HostVersion;
 import dev.plugboard.host.internal.form.CheckedValues;
@@ -47,6 +48,10 @@ import okhttp3.OkHttpClient;
  */
 public final class Verifier {
 
+  /** The format phase as the report gives it when every value passed. */
+  static final PhaseCheck FORMAT_PASSED = new PhaseCheck(Phase.FORMAT, Outcome.PASSED,
+      "every value is present and well-formed");
+
   private final HostSettings settings;
   private final Supplier<OkHttpClient> client;
 
@@ -65,10 +70,23 @@ public final class Verifier {
    * nothing.
    */
   public VerificationReport verify(LoadedConnector connector, FormatResult format, VerifyOptions options) {
-    return format.values()
-        .map(values -> verify(connector, values, format.fields(), options))
-        .orElseGet(() -> invalid(connector.descriptor(), format.fields(), invalidIds(format.fields()),
-            options.clock().instant()));
+    return verify(connector, format, options, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #verify(LoadedConnector, FormatResult, VerifyOptions)}, telling {@code listener} each
+   * phase and scope as it is decided.
+   */
+  public VerificationReport verify(LoadedConnector connector, FormatResult format, VerifyOptions options,
+      VerificationListener listener) {
+    if (format.values().isPresent()) {
+      return verify(connector, format.values().get(), format.fields(), options, listener);
+    }
+    Progress progress = Progress.start(connector.descriptor(), listener);
+    VerificationReport report = invalid(connector.descriptor(), format.fields(), invalidIds(format.fields()),
+        options.clock().instant());
+    progress.finish(report, false);
+    return report;
   }
 
   /**
@@ -79,10 +97,27 @@ public final class Verifier {
    */
   public VerificationReport verify(
       LoadedConnector connector, CheckedValues values, List<FieldCheck> formatChecks, VerifyOptions options) {
+    return verify(connector, values, formatChecks, options, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #verify(LoadedConnector, CheckedValues, List, VerifyOptions)}, telling {@code listener}
+   * each phase and scope as it is decided.
+   */
+  public VerificationReport verify(LoadedConnector connector, CheckedValues values, List<FieldCheck> formatChecks,
+      VerifyOptions options, VerificationListener listener) {
     if (!connector.id().equals(values.connectorId())) {
       throw new IllegalArgumentException(
           "values are for connector " + values.connectorId() + ", not " + connector.id());
     }
+    Progress progress = Progress.start(connector.descriptor(), listener);
+    VerificationReport report = live(connector, values, formatChecks, options, progress);
+    progress.finish(report, report.phases().get(0).status() == Outcome.PASSED);
+    return report;
+  }
+
+  private VerificationReport live(LoadedConnector connector, CheckedValues values, List<FieldCheck> formatChecks,
+      VerifyOptions options, Progress progress) {
     ConnectorDescriptor descriptor = connector.descriptor();
     Instant checkedAt = options.clock().instant();
     List<String> invalid = invalidIds(formatChecks);
@@ -94,6 +129,7 @@ public final class Verifier {
       List<FieldCheck> checks = refuse(descriptor, formatChecks, guard.refused().get());
       return invalid(descriptor, checks, invalidIds(checks), checkedAt);
     }
+    progress.phase(FORMAT_PASSED);
     OkHttpClient shared = client.get();
     OkHttpClient runClient = values.guardedHosts().isEmpty() && settings.resolver() == HostResolver.SYSTEM
         ? shared
@@ -101,11 +137,13 @@ public final class Verifier {
     Rendering rendering = new Rendering(descriptor, values);
     ApiSession session = new ApiSession(runClient, target(connector, rendering, values, options), options.retry(),
         Deadline.in(options.timeout()));
+    String addressLabel = addressLabel(descriptor);
     Observed observed;
     try (Calls calls = new Calls(session, options.parallelism())) {
-      observed = new VerificationRun(descriptor, rendering, session, calls).observe();
+      observed = new VerificationRun(descriptor, rendering, session, calls, progress,
+          () -> new Verdict(descriptor, rendering, addressLabel)).observe();
     }
-    return new Verdict(descriptor, rendering, addressLabel(descriptor)).report(observed, formatChecks, checkedAt);
+    return new Verdict(descriptor, rendering, addressLabel).report(observed, formatChecks, checkedAt);
   }
 
   /** The format checks with the refused host's field turned invalid: nothing is sent. */
