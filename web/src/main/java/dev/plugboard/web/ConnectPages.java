@@ -65,8 +65,7 @@ public final class ConnectPages implements HttpHandler {
       } catch (RuntimeException e) {
         // Host exceptions never hold a secret value; the log keeps the cause for whoever runs the server.
         LOG.error("connect page: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
-        refuse(exchange, base, 500, "Something went wrong on the server; nothing was stored. Try again, and if"
-            + " it happens again ask whoever runs this page to look at the server's log.");
+        refuse(exchange, base, 500, SERVER_TROUBLE);
       }
     }
   }
@@ -179,6 +178,8 @@ public final class ConnectPages implements HttpHandler {
     return context.endsWith("/") ? context.substring(0, context.length() - 1) : context;
   }
 
+  static final String SERVER_TROUBLE = "Something went wrong on the server; nothing was stored. Try again, and if"
+      + " it happens again ask whoever runs this page to look at the server's log.";
   static final String HTML = "text/html; charset=utf-8";
   static final String JSON = "application/json; charset=utf-8";
   static final String CSRF_HEADER = "X-CSRF-Token";

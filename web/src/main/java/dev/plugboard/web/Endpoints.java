@@ -9,20 +9,28 @@ import dev.plugboard.host.Form;
 import dev.plugboard.host.FormField;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.PlugboardException;
-import dev.plugboard.host.VerificationReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What the connector page's script posts to: a field check, a dropped credentials file, Verify and Connect. */
 final class Endpoints {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Endpoints.class);
 
   /** Verifications running at once across every browser: each holds a thread and the platform's rate limit. */
   static final int MAX_RUNS = 8;
@@ -30,6 +38,12 @@ final class Endpoints {
   private final Plugboard plugboard;
   private final Consumer<Connected> onConnected;
   private final Semaphore runs = new Semaphore(MAX_RUNS);
+  private static final LiveResults.Event END = new LiveResults.Event("end", "{}");
+  private final ExecutorService runner = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "plugboard-web-verification");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   Endpoints(Plugboard plugboard, Consumer<Connected> onConnected) {
     this.plugboard = plugboard;
@@ -86,32 +100,48 @@ final class Endpoints {
     if (!runs.tryAcquire()) {
       throw new Exchanges.Refused(429, "The server is busy checking other connections; try again in a minute.");
     }
-    try (EventStream stream = EventStream.open(exchange)) {
-      LiveResults live = new LiveResults(stream, descriptor);
-      try {
-        if (store) {
-          ConnectResult result = plugboard.connect(descriptor.id(), values, name);
-          finish(live, result.report());
-          result.connection().ifPresent(connection -> {
-            session.forgetFile(descriptor.id());
-            Connected connected = new Connected(descriptor.id(), connection.name(), connection.account().display());
-            live.connected(connected.name(), connected.account());
-            onConnected.accept(connected);
-          });
-        } else {
-          finish(live, plugboard.verify(descriptor.id(), values));
+    try {
+      BlockingQueue<LiveResults.Event> events = new LinkedBlockingQueue<>();
+      LiveResults live = new LiveResults(events, descriptor);
+      Future<?> verification = runner.submit(() -> {
+        try {
+          if (store) {
+            ConnectResult result = plugboard.connect(descriptor.id(), values, name, live);
+            result.connection().ifPresent(connection -> {
+              session.forgetFile(descriptor.id());
+              Connected connected = new Connected(descriptor.id(), connection.name(), connection.account().display());
+              live.connected(connected.name(), connected.account());
+              onConnected.accept(connected);
+            });
+          } else {
+            plugboard.verify(descriptor.id(), values, live);
+          }
+        } catch (PlugboardException e) {
+          live.failed(e.getMessage());
+        } catch (RuntimeException e) {
+          LOG.error("connect page: verifying {} failed", descriptor.id(), e);
+          live.failed(ConnectPages.SERVER_TROUBLE);
+        } finally {
+          events.add(END);
         }
-      } catch (PlugboardException e) {
-        live.failed(e.getMessage());
-      }
+      });
+      stream(exchange, events, verification);
     } finally {
       runs.release();
     }
   }
 
-  private static void finish(LiveResults live, VerificationReport report) {
-    live.replay(report);
-    live.finished(report);
+  /** Writes the events out as they come, on the request's own thread, until the run ends. */
+  private static void stream(HttpExchange exchange, BlockingQueue<LiveResults.Event> events, Future<?> verification)
+      throws IOException {
+    try (EventStream stream = EventStream.open(exchange)) {
+      for (LiveResults.Event event = events.take(); event != END; event = events.take()) {
+        stream.send(event.name(), event.json());
+      }
+    } catch (InterruptedException e) {
+      verification.cancel(true);
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The values to check: those typed, and for the fields the page says came from the file, the file's. */

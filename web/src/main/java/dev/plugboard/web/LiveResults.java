@@ -7,10 +7,13 @@ import dev.plugboard.api.descriptor.Remediation;
 import dev.plugboard.host.PhaseCheck;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
+import dev.plugboard.host.VerificationEvent;
+import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,33 +22,53 @@ import tools.jackson.databind.node.ObjectNode;
  * each scope as decided (a missing one with its remediation and a link to its guide step), then the
  * report, the very document {@code plugboard verify --json} prints.
  */
-final class LiveResults {
+final class LiveResults implements VerificationListener {
 
-  private final EventStream events;
+  /** One event for the page: its name and one line of JSON. */
+  record Event(String name, String json) {}
+
+  private final BlockingQueue<Event> events;
   private final ConnectorDescriptor descriptor;
 
-  LiveResults(EventStream events, ConnectorDescriptor descriptor) {
+  /**
+   * @param events where events go; the request's own thread writes them out, as the verification's
+   *     threads must not touch the browser's connection (an interrupted one would close it)
+   */
+  LiveResults(BlockingQueue<Event> events, ConnectorDescriptor descriptor) {
     this.events = events;
     this.descriptor = descriptor;
   }
 
-  void started(List<ScopeCheck> scopes) {
+  @Override
+  public void on(VerificationEvent event) {
+    if (event instanceof VerificationEvent.Started started) {
+      started(started.scopes());
+    } else if (event instanceof VerificationEvent.PhaseDecided decided) {
+      phase(decided.phase());
+    } else if (event instanceof VerificationEvent.ScopeDecided decided) {
+      scope(decided.scope());
+    } else if (event instanceof VerificationEvent.Finished finished) {
+      finished(finished.report());
+    }
+  }
+
+  private void started(List<ScopeCheck> scopes) {
     ObjectNode started = Json.object().put("connector", descriptor.id());
     ArrayNode names = started.putArray("scopes");
     scopes.forEach(scope -> names.addObject().put("id", scope.id()).put("name", scope.name())
         .put("permission", scope.permission()));
-    events.send("started", started.toString());
+    send("started", started.toString());
   }
 
-  void phase(PhaseCheck phase) {
-    events.send("phase", Json.object()
+  private void phase(PhaseCheck phase) {
+    send("phase", Json.object()
         .put("phase", lower(phase.phase()))
         .put("title", title(phase.phase()))
         .put("status", lower(phase.status()))
         .put("message", phase.message()).toString());
   }
 
-  void scope(ScopeCheck scope) {
+  private void scope(ScopeCheck scope) {
     ObjectNode event = Json.object()
         .put("id", scope.id())
         .put("name", scope.name())
@@ -58,35 +81,33 @@ final class LiveResults {
     if (scope.evidence() != null && scope.evidence().status() != null) {
       event.put("httpStatus", scope.evidence().status());
     }
-    events.send("scope", event.toString());
+    send("scope", event.toString());
   }
 
-  /** The report, then what the page shows of it: its problems and warnings, each with its guide step. */
-  void finished(VerificationReport report) {
+  /**
+   * The scopes as the report has them (a scope's first answer is provisional), what the page
+   * shows of the report (its verdict, problems and warnings, each with its guide step), then the
+   * report itself.
+   */
+  private void finished(VerificationReport report) {
+    report.scopes().forEach(this::scope);
     ObjectNode summary = Json.object().put("status", lower(report.status())).put("account", report.account().display());
     problems(summary.putArray("problems"), report.problems());
     problems(summary.putArray("warnings"), report.warnings());
-    events.send("summary", summary.toString());
-    events.send("report", report.toJson());
+    send("summary", summary.toString());
+    send("report", report.toJson());
   }
 
   void connected(String name, String account) {
-    events.send("connected", Json.object().put("name", name).put("account", account).toString());
+    send("connected", Json.object().put("name", name).put("account", account).toString());
   }
 
   void failed(String message) {
-    events.send("failure", Json.object().put("message", message).toString());
+    send("failure", Json.object().put("message", message).toString());
   }
 
-  /** A whole report told as events, for a run that reported only at its end. */
-  void replay(VerificationReport report) {
-    started(report.scopes());
-    report.phases().forEach(phase -> {
-      if (phase.phase() == PhaseCheck.Phase.SCOPES) {
-        report.scopes().forEach(this::scope);
-      }
-      phase(phase);
-    });
+  private void send(String name, String json) {
+    events.add(new Event(name, json));
   }
 
   private void problems(ArrayNode into, List<Problem> problems) {

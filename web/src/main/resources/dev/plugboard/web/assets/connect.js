@@ -234,7 +234,14 @@
   }
 
   function onPhase(phase) {
-    const item = document.createElement('li');
+    // A phase told again (the report changed a provisional answer) replaces its first telling.
+    let item = phases.querySelector('li[data-phase="' + CSS.escape(phase.phase) + '"]');
+    if (!item) {
+      item = document.createElement('li');
+      item.dataset.phase = phase.phase;
+      phases.append(item);
+    }
+    item.textContent = '';
     item.className = 'phase ' + phase.status;
     const title = document.createElement('strong');
     title.textContent = phase.title + ': ' + (PHASE_WORDS[phase.status] || phase.status);
@@ -242,7 +249,6 @@
     if (phase.message) {
       item.append(' — ' + phase.message);
     }
-    phases.append(item);
   }
 
   function onSummary(summary) {

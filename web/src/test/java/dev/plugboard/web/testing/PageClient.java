@@ -17,7 +17,7 @@ public final class PageClient {
   private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
   private final ConnectSite site;
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
   private String csrf;
 
   public PageClient(ConnectSite site) {
