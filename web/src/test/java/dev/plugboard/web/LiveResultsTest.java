@@ -130,9 +130,8 @@ final class LiveResultsTest {
     return client.postJson("/connectors/bigcommerce/" + action, body.toString());
   }
 
-  static List<String> granted(String... withheld) {
-    return site.plugboard().describe("bigcommerce").scopes().stream().map(scope -> scope.name())
-        .filter(name -> !List.of(withheld).contains(name)).toList();
+  private static List<String> granted(String... withheld) {
+    return site.scopesBut("bigcommerce", withheld);
   }
 
   /** The report without what differs between two runs: when it ran, and how long each call took. */

@@ -74,6 +74,12 @@ public final class ConnectSite implements AutoCloseable {
     return dir;
   }
 
+  /** The names of the connector's scopes but {@code withheld}, in declared order: what a sandbox grants. */
+  public List<String> scopesBut(String connectorId, String... withheld) {
+    return plugboard.describe(connectorId).scopes().stream().map(scope -> scope.name())
+        .filter(name -> !List.of(withheld).contains(name)).toList();
+  }
+
   public List<Answer> answers() {
     return List.copyOf(answers);
   }

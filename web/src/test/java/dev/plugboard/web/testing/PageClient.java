@@ -35,13 +35,20 @@ public final class PageClient {
 
   /** POSTs {@code json} with the session's cookie and CSRF token, as the page's script does. */
   public HttpResponse<String> postJson(String path, String json) {
-    return send(HttpRequest.newBuilder(site.uri(path)).header("Content-Type", "application/json")
-        .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return post(path, "application/json", json);
   }
 
   public HttpResponse<String> postText(String path, String text) {
-    return send(HttpRequest.newBuilder(site.uri(path)).header("Content-Type", "text/plain")
-        .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    return post(path, "text/plain", text);
+  }
+
+  private HttpResponse<String> post(String path, String type, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(site.uri(path)).header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (csrf != null) {
+      request.header("X-CSRF-Token", csrf);
+    }
+    return send(request.build());
   }
 
   public HttpResponse<String> send(HttpRequest request) {
