@@ -22,6 +22,6 @@ public final class BigCommerceSandbox implements Sandbox {
 
   @Override
   public SandboxInstance start(SandboxOptions options) {
-    return SandboxServer.start(options);
+    return StoreApi.start(options);
   }
 }

@@ -14,6 +14,7 @@ import static dev.plugboard.bigcommerce.sandbox.StoreScope.PRODUCTS;
 import static dev.plugboard.bigcommerce.sandbox.StoreScope.SITES;
 import static dev.plugboard.bigcommerce.sandbox.StoreScope.STORE_INVENTORY;
 
+import dev.plugboard.api.sandbox.kit.SandboxReply;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class Routes {
 
   /** What a resource answers to a caller holding its scope. */
   interface Answer {
-    Reply answer(Matcher path, Map<String, String> query, StoreAccount store);
+    SandboxReply answer(Matcher path, Map<String, String> query, StoreAccount store);
   }
 
   private static final List<Route> ROUTES = List.of(
@@ -82,7 +83,7 @@ final class Routes {
       // Deprecated; which scope guards it is ambiguous (notes §3), taken here as Get Payment Methods.
       route("v2/payments/methods", PAYMENT_METHODS, (p, q, s) -> Reply.ok(Bodies.V2_PAYMENT_METHODS)),
       // Checkouts (checkouts.v3.yml): no checkout exists, so every id is unknown.
-      route("v3/checkouts/[^/]+", CHECKOUTS, (p, q, s) -> new Reply(404, Bodies.CHECKOUT_NOT_FOUND)),
+      route("v3/checkouts/[^/]+", CHECKOUTS, (p, q, s) -> SandboxReply.json(404, Bodies.CHECKOUT_NOT_FOUND)),
       // Store Inventory (inventory.v3.yml).
       route("v3/inventory/(items|locations|adjustments)(/.*)?", STORE_INVENTORY, (p, q, s) -> Reply.ok(Bodies.page(q))));
 
@@ -112,25 +113,25 @@ final class Routes {
   }
 
   /** channels.v3.yml: an unknown channel or one without listings answers 200 with empty data. */
-  private static Reply listings(Matcher path, Map<String, String> query, StoreAccount store) {
+  private static SandboxReply listings(Matcher path, Map<String, String> query, StoreAccount store) {
     if (!path.group(1).matches("\\d+")) {
       return Reply.v3Error(400, "Invalid channel id: " + path.group(1).replaceAll("[^a-zA-Z0-9_-]", ""));
     }
     return Reply.ok(Bodies.page(query));
   }
 
-  private static Reply paymentMethods(Matcher path, Map<String, String> query, StoreAccount store) {
+  private static SandboxReply paymentMethods(Matcher path, Map<String, String> query, StoreAccount store) {
     if (!query.containsKey("order_id") && !query.containsKey("checkout_id")) {
       return Reply.v3Error(422, "order_id or checkout_id is required");
     }
     return Reply.v3Error(404, "The order or checkout was not found.");
   }
 
-  private static Reply notFoundV2() {
+  private static SandboxReply notFoundV2() {
     return Reply.v2Error(404, "The requested resource was not found.");
   }
 
-  private static Reply notFoundV3() {
+  private static SandboxReply notFoundV3() {
     return Reply.v3Error(404, "The requested resource was not found.");
   }
 }

@@ -9,6 +9,8 @@ import static dev.plugboard.woocommerce.sandbox.Resource.REFUNDS;
 import static dev.plugboard.woocommerce.sandbox.Resource.SALES_REPORTS;
 import static dev.plugboard.woocommerce.sandbox.Resource.TAXES;
 
+
+import dev.plugboard.api.sandbox.kit.SandboxReply;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
 final class Routes {
 
   /** One route: its path pattern, the resource guarding it (none: manage_woocommerce), and its answer. */
-  record Route(Pattern path, Optional<Resource> resource, Function<String, Reply> answer) {}
+  record Route(Pattern path, Optional<Resource> resource, Function<String, SandboxReply> answer) {}
 
   private static final List<Route> ROUTES = List.of(
       route("system_status", null, url -> Reply.ok(Bodies.systemStatus(url))),
@@ -55,11 +57,11 @@ final class Routes {
     return ROUTES.stream().filter(route -> route.path().matcher(trimmed).matches()).findFirst();
   }
 
-  private static Route route(String pattern, Resource resource, Function<String, Reply> answer) {
+  private static Route route(String pattern, Resource resource, Function<String, SandboxReply> answer) {
     return new Route(Pattern.compile(pattern), Optional.ofNullable(resource), answer);
   }
 
-  private static Reply invalidOrder() {
+  private static SandboxReply invalidOrder() {
     return Reply.error(404, "woocommerce_rest_order_invalid_id", "Invalid order ID.");
   }
 }

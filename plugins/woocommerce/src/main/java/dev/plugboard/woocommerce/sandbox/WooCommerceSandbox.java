@@ -29,6 +29,6 @@ public final class WooCommerceSandbox implements Sandbox {
 
   @Override
   public SandboxInstance start(SandboxOptions options) {
-    return SandboxServer.start(options);
+    return WordPressSites.start(options);
   }
 }
