@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +40,8 @@ final class Endpoints {
 
   private final Plugboard plugboard;
   private final Consumer<Connected> onConnected;
+  private final Invites invites;
+  private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private final Semaphore runs = new Semaphore(MAX_RUNS);
   private static final LiveResults.Event END = new LiveResults.Event("end", "{}");
   private final ExecutorService runner = Executors.newCachedThreadPool(runnable -> {
@@ -45,8 +50,9 @@ final class Endpoints {
     return thread;
   });
 
-  Endpoints(Plugboard plugboard, Consumer<Connected> onConnected) {
+  Endpoints(Plugboard plugboard, Invites invites, Consumer<Connected> onConnected) {
     this.plugboard = plugboard;
+    this.invites = invites;
     this.onConnected = onConnected;
   }
 
@@ -91,16 +97,40 @@ final class Endpoints {
   }
 
   /** Verify (or Connect: verify, then store) with the result told as events while the run goes. */
+  /** An invite's link a run goes through: the token, and the invite as it stood. */
+  record Invitation(String token, Invite invite) {
+    @Override
+    public String toString() {
+      return "Invitation[" + invite.id() + "]";
+    }
+  }
+
+  /**
+   * @param invitation the invite the page was opened with, or {@code null}: it fixes the name, counts
+   *     the verification, and is spent when the connection is stored
+   */
   void run(HttpExchange exchange, ConnectorDescriptor descriptor, Sessions.Session session, boolean store,
-      String fixedName) throws IOException {
+      Invitation invitation) throws IOException {
     Json.Posted posted = Json.posted(requireJson(exchange));
     Map<String, String> values = values(descriptor, posted, session);
-    String name = fixedName != null ? fixedName : posted.name();
+    String name = invitation != null ? invitation.invite().name().orElse(null) : posted.name();
     ConnectPages.requireValidName(name);
+    if (invitation != null && store && !connecting.add(invitation.token())) {
+      throw new Exchanges.Refused(409, "This link is being used to connect in another window; wait for it to finish.");
+    }
     if (!runs.tryAcquire()) {
+      if (invitation != null && store) {
+        connecting.remove(invitation.token());
+      }
       throw new Exchanges.Refused(429, "The server is busy checking other connections; try again in a minute.");
     }
     try {
+      if (invitation != null) {
+        Invite before = invites.useForVerification(invitation.token());
+        if (before.state(invites.now()) != Invite.State.OPEN) {
+          throw new Exchanges.Refused(410, InvitePages.closed(before, invites.now()).message());
+        }
+      }
       BlockingQueue<LiveResults.Event> events = new LinkedBlockingQueue<>();
       LiveResults live = new LiveResults(events, descriptor);
       Future<?> verification = runner.submit(() -> {
@@ -109,7 +139,11 @@ final class Endpoints {
             ConnectResult result = plugboard.connect(descriptor.id(), values, name, live);
             result.connection().ifPresent(connection -> {
               session.forgetFile(descriptor.id());
-              Connected connected = new Connected(descriptor.id(), connection.name(), connection.account().display());
+              if (invitation != null) {
+                invites.spend(invitation.token(), connection.name());
+              }
+              Connected connected = new Connected(descriptor.id(), connection.name(), connection.account().display(),
+                  Optional.ofNullable(invitation).map(i -> i.invite().id()));
               live.connected(connected.name(), connected.account());
               onConnected.accept(connected);
             });
@@ -128,6 +162,9 @@ final class Endpoints {
       stream(exchange, events, verification);
     } finally {
       runs.release();
+      if (invitation != null && store) {
+        connecting.remove(invitation.token());
+      }
     }
   }
 

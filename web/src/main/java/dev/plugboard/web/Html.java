@@ -26,22 +26,41 @@ final class Html {
   }
 
   /**
+   * Where a page's links go.
+   *
+   * @param assets where the stylesheet and script are, without a trailing slash
+   * @param home the list of connectors, or {@code null} for a page that must not lead there (an invite's)
+   */
+  record Mount(String assets, String home) {
+
+    /** The pages mounted at {@code base} (no trailing slash), seen by the application's own users. */
+    static Mount at(String base) {
+      return new Mount(base + "/assets", base + "/");
+    }
+
+    /** The pages an invite's link opens: their assets beside the invites, no way into the rest. */
+    static Mount invited(String base) {
+      return new Mount(base + "/invites/assets", null);
+    }
+  }
+
+  /**
    * A whole page: the stylesheet and script from the jar, no inline script or style.
    *
-   * @param base where the pages are mounted, without a trailing slash
    * @param data {@code data-*} attributes for the script, already escaped, or empty
    */
-  static String page(String base, String title, String data, String csrf, String body) {
+  static String page(Mount mount, String title, String data, String csrf, String body) {
     return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta name=\"referrer\" content=\"no-referrer\">\n"
         + (csrf == null ? "" : "<meta name=\"csrf-token\" content=\"" + text(csrf) + "\">\n")
         + "<title>" + text(title) + "</title>\n"
-        + "<link rel=\"stylesheet\" href=\"" + text(base) + "/assets/connect.css\">\n"
-        + "<script src=\"" + text(base) + "/assets/connect.js\" defer></script>\n"
+        + "<link rel=\"stylesheet\" href=\"" + text(mount.assets()) + "/connect.css\">\n"
+        + "<script src=\"" + text(mount.assets()) + "/connect.js\" defer></script>\n"
         + "</head>\n<body>\n"
         + "<a class=\"skip\" href=\"#main\">Skip to the form</a>\n"
-        + "<header class=\"top\"><a class=\"brand\" href=\"" + text(base) + "/\">Connect your store</a></header>\n"
+        + "<header class=\"top\">" + (mount.home() == null ? "<span class=\"brand\">Connect your store</span>"
+            : "<a class=\"brand\" href=\"" + text(mount.home()) + "\">Connect your store</a>") + "</header>\n"
         + "<main id=\"main\"" + data + ">\n" + body + "</main>\n"
         + "<footer class=\"bottom\">Your credentials are checked by this server and kept encrypted;"
         + " they are never shown again once typed.</footer>\n"

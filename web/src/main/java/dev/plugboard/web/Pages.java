@@ -17,6 +17,7 @@ final class Pages {
 
   /** The first page: every loaded connector, each a link to its page. */
   static String connectors(String base, List<ConnectorDescriptor> connectors) {
+    Html.Mount mount = Html.Mount.at(base);
     StringBuilder body = new StringBuilder();
     body.append("<h1>Connect your store</h1>\n");
     if (connectors.isEmpty()) {
@@ -31,7 +32,7 @@ final class Pages {
       }
       body.append("</ul>\n");
     }
-    return Html.page(base, "Connect your store", "", null, body.toString());
+    return Html.page(mount, "Connect your store", "", null, body.toString());
   }
 
   /**
@@ -40,7 +41,7 @@ final class Pages {
    * @param action what the page's main button does: the path it posts to, below the connector's
    * @param fixedName the name the connection is kept under when the page does not ask for one, or {@code null}
    */
-  static String connector(String base, String pageAddress, ConnectorDescriptor descriptor, Form form, String csrf,
+  static String connector(Html.Mount mount, String pageAddress, ConnectorDescriptor descriptor, Form form, String csrf,
       String intro, String fixedName) {
     StringBuilder body = new StringBuilder();
     body.append("<h1>Connect ").append(text(descriptor.name())).append("</h1>\n");
@@ -53,14 +54,14 @@ final class Pages {
     body.append("</div>\n</div>\n");
     String data = " data-page=\"connector\" data-connector=\"" + text(descriptor.id()) + "\" data-address=\""
         + text(pageAddress) + "\"";
-    return Html.page(base, "Connect " + descriptor.name(), data, csrf, body.toString());
+    return Html.page(mount, "Connect " + descriptor.name(), data, csrf, body.toString());
   }
 
   /** A page that only says something: an unknown connector, a spent invitation, a request refused. */
-  static String message(String base, String title, String message, String next) {
+  static String message(Html.Mount mount, String title, String message, String next) {
     String body = "<h1>" + text(title) + "</h1>\n<p class=\"notice\" role=\"alert\">" + text(message) + "</p>\n"
         + (next == null ? "" : "<p>" + text(next) + "</p>\n");
-    return Html.page(base, title, "", null, body);
+    return Html.page(mount, title, "", null, body);
   }
 
   private static void guide(StringBuilder body, ConnectorDescriptor descriptor) {

@@ -9,6 +9,7 @@ import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.testing.TestFolders;
 import dev.plugboard.web.ConnectPages;
 import dev.plugboard.web.Connected;
+import dev.plugboard.web.Invites;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -37,6 +38,8 @@ public final class ConnectSite implements AutoCloseable {
   private final ExecutorService executor;
   private final List<Answer> answers = new CopyOnWriteArrayList<>();
   private final List<Connected> connected = new CopyOnWriteArrayList<>();
+  private final TestClock clock = new TestClock();
+  private final Invites invites;
 
   /** One answer as it went out: the request line, the headers and the body. */
   public record Answer(String request, int status, String headers, String body) {
@@ -52,13 +55,23 @@ public final class ConnectSite implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     executor = Executors.newFixedThreadPool(8);
     server.setExecutor(executor);
-    ConnectPages pages = ConnectPages.builder(plugboard).onConnected(connected::add).build();
+    invites = Invites.in(dir.resolve("home"), clock);
+    ConnectPages pages = ConnectPages.builder(plugboard).invites(invites).onConnected(connected::add).build();
     server.createContext(MOUNT, pages).getFilters().add(new Recorder());
     server.start();
   }
 
   public static ConnectSite start() throws IOException {
     return new ConnectSite();
+  }
+
+  public Invites invites() {
+    return invites;
+  }
+
+  /** The clock the invites' expiry is judged by: move it on to let them expire. */
+  public TestClock clock() {
+    return clock;
   }
 
   public Plugboard plugboard() {
