@@ -3,7 +3,6 @@ package dev.plugboard.web;
 import com.sun.net.httpserver.HttpServer;
 import dev.plugboard.host.Plugboard;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,7 +60,8 @@ public final class ConnectServer implements AutoCloseable {
     private final Plugboard plugboard;
     private String bind = "127.0.0.1";
     private int port = 8080;
-    private PrintStream warnings = System.err;
+    private Consumer<String> warnings = System.err::println;
+    private Invites invites;
     private Consumer<Connected> onConnected = connected -> {};
 
     private Builder(Plugboard plugboard) {
@@ -84,11 +84,18 @@ public final class ConnectServer implements AutoCloseable {
     }
 
     /** Where the warning about a non-loopback address goes; standard error unless set. */
-    public Builder warnings(PrintStream warnings) {
+    public Builder warnings(Consumer<String> warnings) {
       this.warnings = Objects.requireNonNull(warnings, "warnings == null");
       return this;
     }
 
+    /** Serves these invites' links (see {@link ConnectPages.Builder#invites}). */
+    public Builder invites(Invites invites) {
+      this.invites = Objects.requireNonNull(invites, "invites == null");
+      return this;
+    }
+
+    /** Told of each connection the pages store (see {@link ConnectPages.Builder#onConnected}). */
     public Builder onConnected(Consumer<Connected> onConnected) {
       this.onConnected = Objects.requireNonNull(onConnected, "onConnected == null");
       return this;
@@ -115,7 +122,7 @@ public final class ConnectServer implements AutoCloseable {
             + (port != 0 ? " (another program may be using the port; try --port with another)" : ""), e);
       }
       if (!address.isLoopbackAddress()) {
-        warnings.println("plugboard: warning: the connect page listens on " + bind + ", reachable from other machines;"
+        warnings.accept("plugboard: warning: the connect page listens on " + bind + ", reachable from other machines;"
             + " credentials typed into it travel in the clear unless it sits behind TLS (a reverse proxy with https).");
       }
       ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
@@ -126,7 +133,11 @@ public final class ConnectServer implements AutoCloseable {
           }, new ThreadPoolExecutor.AbortPolicy());
       executor.allowCoreThreadTimeOut(true);
       server.setExecutor(executor);
-      server.createContext("/", ConnectPages.builder(plugboard).onConnected(onConnected).build());
+      ConnectPages.Builder pages = ConnectPages.builder(plugboard).onConnected(onConnected);
+      if (invites != null) {
+        pages.invites(invites);
+      }
+      server.createContext("/", pages.build());
       server.start();
       String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
       return new ConnectServer(server, executor, URI.create("http://" + host + ":" + server.getAddress().getPort() + "/"));

@@ -37,7 +37,7 @@ final class ConnectServerTest {
   @Test
   void itListensOnLoopbackByDefaultServesThePagesAtTheRootAndWarnsOfNothing() throws Exception {
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-    try (ConnectServer server = ConnectServer.builder(plugboard).port(0).warnings(print(warnings)).start()) {
+    try (ConnectServer server = ConnectServer.builder(plugboard).port(0).warnings(print(warnings)::println).start()) {
       assertThat(server.uri().toString()).startsWith("http://127.0.0.1:").endsWith("/");
       HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("connectors/woocommerce"))
           .build(), HttpResponse.BodyHandlers.ofString());
@@ -50,7 +50,7 @@ final class ConnectServerTest {
   @Test
   void anAddressOtherMachinesReachIsWarnedAboutTls() {
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-    try (ConnectServer server = ConnectServer.builder(plugboard).bind("0.0.0.0").port(0).warnings(print(warnings)).start()) {
+    try (ConnectServer server = ConnectServer.builder(plugboard).bind("0.0.0.0").port(0).warnings(print(warnings)::println).start()) {
       assertThat(server.uri().getPort()).isPositive();
     }
     assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("warning", "0.0.0.0", "behind TLS");
