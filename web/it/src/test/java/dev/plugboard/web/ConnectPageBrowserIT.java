@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -100,9 +101,96 @@ final class ConnectPageBrowserIT {
       assertThat(browser.findElements(By.cssSelector("#scopes .scope.granted"))).hasSize(13);
       chromium.screenshot("05-connected");
     }
-    assertThat(site.connected()).hasSize(1);
+    Connected connected = site.connected().get(site.connected().size() - 1);
     assertThat(browser.findElement(By.id("outcome")).getText())
-        .isEqualTo("Connected to " + site.connected().get(0).account() + ". It is kept as " + site.connected().get(0).name() + ".");
+        .isEqualTo("Connected to " + connected.account() + ". It is kept as " + connected.name() + ".");
+    assertThat(site.plugboard().connections().find(connected.name())).isPresent();
+  }
+
+  @Test
+  void theWholeFlowCanBeDoneWithTheKeyboardAndResultsAreAnnounced() {
+    try (SandboxSession sandbox = site.plugboard().startSandbox("bigcommerce", SandboxOptions.defaults())) {
+      browser.get(site.uri("/connectors/bigcommerce").toString());
+      Map<String, String> values = sandbox.values();
+      for (String field : List.of("api_path", "access_token", "client_id", "client_secret")) {
+        tabTo("f-" + field).sendKeys(values.get(field));
+      }
+      tabTo("f-client_secret");
+      WebElement reveal = keys(Keys.TAB);
+      assertThat(reveal.getText()).isEqualTo("Show");
+      reveal.sendKeys(Keys.ENTER);
+      assertThat(browser.findElement(By.id("f-client_secret")).getDomAttribute("type")).isEqualTo("text");
+      reveal.sendKeys(Keys.ENTER);
+      assertThat(browser.findElement(By.id("f-client_secret")).getDomAttribute("type")).isEqualTo("password");
+      tabTo("connection-name").sendKeys("shop/keyboard");
+      tabTo("connect").sendKeys(Keys.ENTER);
+
+      WebElement outcome = browser.findElement(By.id("outcome"));
+      wait(browser).until(ExpectedConditions.textToBePresentInElement(outcome, "Connected to "));
+      assertThat(outcome.getDomAttribute("aria-live")).isEqualTo("polite");
+      assertThat(outcome.getDomAttribute("role")).isEqualTo("status");
+      assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus moves to the outcome").isEqualTo("outcome");
+      assertThat(browser.findElement(By.id("scopes")).getDomAttribute("aria-live")).isEqualTo("polite");
+      assertThat(browser.findElement(By.id("f-api_path-msg")).getDomAttribute("aria-live")).isEqualTo("polite");
+      assertThat(outcome.getText()).endsWith("It is kept as shop/keyboard.");
+      chromium.screenshot("06-keyboard-connected");
+
+      List<String> secrets = List.of(values.get("access_token"), values.get("client_secret"));
+      assertThat(browser.getPageSource()).doesNotContain(secrets);
+      assertThat(browser.getCurrentUrl()).doesNotContain(secrets);
+      assertThat(site.answers()).allSatisfy(answer -> assertThat(answer.whole()).doesNotContain(secrets));
+    }
+  }
+
+  @Test
+  void anInviteLinkOpensWithoutBeingSpentConnectsOnceThenSaysItWasUsed() throws IOException {
+    Invites.Created invite = site.invites().create(site.plugboard().describe("bigcommerce"), "shop/invited-in-browser",
+        Duration.ofHours(1));
+    String link = invite.link(site.uri("/")).toString();
+    try (SandboxSession sandbox = site.plugboard().startSandbox("bigcommerce", SandboxOptions.defaults())) {
+      browser.get(link);
+      browser.navigate().refresh();
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Connect BigCommerce");
+      assertThat(browser.findElement(By.className("lead")).getText()).contains("You were sent this link");
+      assertThat(browser.findElements(By.id("connection-name"))).isEmpty();
+      chromium.screenshot("07-invite-page");
+
+      drop(credentialsFile(sandbox.values()));
+      wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-message"), "Filled 4 fields"));
+      browser.findElement(By.id("connect")).click();
+      wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "Connected to "));
+      assertThat(browser.findElement(By.id("outcome")).getText()).endsWith("It is kept as shop/invited-in-browser.");
+      chromium.screenshot("08-invite-connected");
+    }
+    assertThat(site.connected()).anySatisfy(c -> assertThat(c.invite()).hasValue(invite.invite().id()));
+
+    browser.get(link);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link has been used");
+    chromium.screenshot("09-invite-spent");
+
+    Invites.Created late = site.invites().create(site.plugboard().describe("bigcommerce"), null, Duration.ofMinutes(5));
+    site.clock().advance(Duration.ofMinutes(10));
+    browser.get(late.link(site.uri("/")).toString());
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link has expired");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Ask whoever sent it to you for a new link.");
+    chromium.screenshot("10-invite-expired");
+  }
+
+  /** Presses Tab until the element with {@code id} has the focus, as a keyboard user would. */
+  private WebElement tabTo(String id) {
+    for (int i = 0; i < 40; i++) {
+      WebElement active = browser.switchTo().activeElement();
+      if (id.equals(active.getDomAttribute("id"))) {
+        return active;
+      }
+      keys(Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached #" + id);
+  }
+
+  private WebElement keys(CharSequence keys) {
+    new Actions(browser).sendKeys(keys).perform();
+    return browser.switchTo().activeElement();
   }
 
   /** Drops {@code file} on the drop zone as a person dragging it from their desktop would. */
