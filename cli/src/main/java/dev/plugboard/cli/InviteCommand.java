@@ -6,9 +6,6 @@ import dev.plugboard.web.Invites;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +21,6 @@ import picocli.CommandLine.ParentCommand;
 final class InviteCommand implements Callable<Integer> {
 
   static final URI DEFAULT_BASE = URI.create("http://127.0.0.1:8080/");
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @ParentCommand PlugboardCommand plugboard;
 
@@ -62,8 +57,8 @@ final class InviteCommand implements Callable<Integer> {
       out.println(created.link(base));
       out.println("Invite " + created.invite().id() + " for " + connector
           + created.invite().name().map(n -> " (to be kept as " + n + ")").orElse("") + ", valid until "
-          + WHEN.format(created.invite().expiresAt()) + " for one connection. Send the link to the store owner:"
-          + " it is shown only this once.");
+          + ConnectionsCommand.WHEN.format(created.invite().expiresAt()) + " for one connection."
+          + " Send the link to the store owner: it is shown only this once.");
       return ExitCode.OK;
     }
   }

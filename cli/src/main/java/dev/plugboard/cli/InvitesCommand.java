@@ -5,8 +5,6 @@ import dev.plugboard.web.Invite;
 import dev.plugboard.web.Invites;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +19,6 @@ import picocli.CommandLine.ParentCommand;
     description = "Lists the invites of `plugboard invite`: open, expired, spent (with the connection made) or used up.")
 final class InvitesCommand implements Callable<Integer> {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @ParentCommand PlugboardCommand plugboard;
 
@@ -45,8 +41,8 @@ final class InvitesCommand implements Callable<Integer> {
     String row = "%-12s  %-12s  %-8s  %-20s  %-13s  %s%n";
     out.printf(row, "INVITE", "CONNECTOR", "STATE", "EXPIRES", "VERIFICATIONS", "CONNECTION");
     for (Invite invite : invites) {
-      out.printf(row, invite.id(), invite.connector(), state(invite, now), WHEN.format(invite.expiresAt()),
-          invite.verifications() + " of " + Invites.MAX_VERIFICATIONS,
+      out.printf(row, invite.id(), invite.connector(), state(invite, now),
+          ConnectionsCommand.WHEN.format(invite.expiresAt()), invite.verifications() + " of " + Invites.MAX_VERIFICATIONS,
           invite.connection().orElse(invite.name().map(n -> "(" + n + ")").orElse("")));
     }
     return ExitCode.OK;

@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -32,19 +31,9 @@ final class ConnectPageBrowserIT {
   /** Every scope but these two is granted by the first sandbox. */
   static final List<String> WITHHELD = List.of("Orders", "Products");
 
-  static ConnectSite site;
+  @RegisterExtension static final ConnectSite site = new ConnectSite();
   Chromium chromium;
   WebDriver browser;
-
-  @BeforeAll
-  static void startSite() throws IOException {
-    site = ConnectSite.start();
-  }
-
-  @AfterAll
-  static void stopSite() {
-    site.close();
-  }
 
   @BeforeEach
   void startBrowser() {

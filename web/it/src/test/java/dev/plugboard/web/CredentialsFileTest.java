@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.web.testing.ConnectSite;
 import dev.plugboard.web.testing.PageClient;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,17 +19,7 @@ final class CredentialsFileTest {
       + "API PATH: https://api.bigcommerce.com/stores/abc123/v3/\r\nCLIENT ID: 0123456789abcdefghijklmnopqrstu\r\n"
       + "CLIENT SECRET: " + SECRET + "\r\n";
 
-  static ConnectSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = ConnectSite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension static final ConnectSite site = new ConnectSite();
 
   @Test
   void theFileFillsEveryFieldItHoldsGivingBackOnlyTheValuesThatAreNotSecret() {

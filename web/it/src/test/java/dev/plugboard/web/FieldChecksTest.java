@@ -5,26 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.web.testing.ConnectSite;
 import dev.plugboard.web.testing.PageClient;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A field checked when it is left: the host's format phase, answered in words. */
 final class FieldChecksTest {
 
-  static ConnectSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = ConnectSite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension static final ConnectSite site = new ConnectSite();
 
   @Test
   void aMalformedValueIsExplainedInWordsNeverAsARegularExpression() {

@@ -12,25 +12,13 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One-time links: opened as often as wanted, spent only by the request that stores the connection. */
 final class InvitesTest {
 
-  static ConnectSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = ConnectSite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension static final ConnectSite site = new ConnectSite();
 
   @Test
   void theLinkIsTheMountedPagesThenInvitesThenA256BitToken() {
@@ -65,7 +53,8 @@ final class InvitesTest {
     try (SandboxSession sandbox = site.plugboard().startSandbox("bigcommerce", SandboxOptions.defaults())) {
       PageClient client = new PageClient(site);
       client.get(path(created));
-      HttpResponse<String> answer = client.postJson(path(created) + "/connect", values(sandbox.values(), "ignored/name"));
+      HttpResponse<String> answer = client.postJson(path(created) + "/connect",
+          PageClient.valuesJson(sandbox.values(), "ignored/name"));
 
       assertThat(names(ServerSentEvents.parse(answer.body()))).last().isEqualTo("connected");
     }
@@ -84,10 +73,11 @@ final class InvitesTest {
     try (SandboxSession sandbox = site.plugboard().startSandbox("bigcommerce", SandboxOptions.defaults())) {
       PageClient client = new PageClient(site);
       client.get(path(created));
-      client.postJson(path(created) + "/connect", values(sandbox.values(), null));
+      client.postJson(path(created) + "/connect", PageClient.valuesJson(sandbox.values(), null));
 
       HttpResponse<String> page = client.get(path(created));
-      HttpResponse<String> again = client.postJson(path(created) + "/connect", values(sandbox.values(), null));
+      HttpResponse<String> again = client.postJson(path(created) + "/connect",
+          PageClient.valuesJson(sandbox.values(), null));
 
       assertThat(page.statusCode()).isEqualTo(410);
       assertThat(page.body()).contains("This link has been used", "tell whoever sent you the link at once")
@@ -103,7 +93,7 @@ final class InvitesTest {
         .grant(site.scopesBut("bigcommerce", "Orders")).build())) {
       PageClient client = new PageClient(site);
       client.get(path(created));
-      client.postJson(path(created) + "/connect", values(sandbox.values(), null));
+      client.postJson(path(created) + "/connect", PageClient.valuesJson(sandbox.values(), null));
     }
     assertThat(state(created)).isEqualTo(Invite.State.OPEN);
   }
@@ -170,16 +160,5 @@ final class InvitesTest {
   private static Invite.State state(Invites.Created created) {
     return site.invites().list().stream().filter(i -> i.id().equals(created.invite().id())).findFirst().orElseThrow()
         .state(site.clock().instant());
-  }
-
-  private static String values(Map<String, String> values, String name) {
-    StringBuilder json = new StringBuilder("{\"values\":{");
-    values.forEach((id, value) -> json.append('"').append(id).append("\":\"").append(value).append("\","));
-    json.setLength(json.length() - 1);
-    json.append("}");
-    if (name != null) {
-      json.append(",\"name\":\"").append(name).append('"');
-    }
-    return json.append("}").toString();
   }
 }

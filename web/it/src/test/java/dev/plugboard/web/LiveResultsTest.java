@@ -14,9 +14,8 @@ import dev.plugboard.web.testing.ServerSentEvents.Event;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,17 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Verify and Connect as the page's script sees them: server-sent events, then the CLI's report. */
 final class LiveResultsTest {
 
-  static ConnectSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = ConnectSite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension static final ConnectSite site = new ConnectSite();
 
   @Test
   void verifyTellsEachScopeWithTheRemediationAndGuideStepOfTheMissingOnesThenTheReport() {
@@ -121,13 +110,7 @@ final class LiveResultsTest {
   private static HttpResponse<String> post(String action, Map<String, String> values, String name) {
     PageClient client = new PageClient(site);
     client.get("/connectors/bigcommerce");
-    ObjectNode body = JsonMapper.builder().build().createObjectNode();
-    ObjectNode given = body.putObject("values");
-    values.forEach(given::put);
-    if (name != null) {
-      body.put("name", name);
-    }
-    return client.postJson("/connectors/bigcommerce/" + action, body.toString());
+    return client.postJson("/connectors/bigcommerce/" + action, PageClient.valuesJson(values, name));
   }
 
   private static List<String> granted(String... withheld) {

@@ -13,24 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a web page must have: secrets never sent back, CSRF tokens, strict headers, bounded requests. */
 final class PageSecurityTest {
 
-  static ConnectSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = ConnectSite.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension static final ConnectSite site = new ConnectSite();
 
   @Test
   void noAnswerOfAWholeVisitNorTheLogHoldsASecretTypedOrDropped() {
@@ -47,14 +36,14 @@ final class PageSecurityTest {
       client.get("/connectors/bigcommerce");
       client.get("/assets/connect.js");
       client.get("/assets/connect.css");
-      String typed = json(values);
+      String typed = PageClient.valuesJson(values, null);
       client.postJson("/connectors/bigcommerce/check", typed);
       client.postText("/connectors/bigcommerce/credentials-file", "ACCESS TOKEN: " + secrets.get(0)
           + "\nCLIENT SECRET: " + secrets.get(1) + "\nAPI PATH: " + values.get("api_path") + "\n");
       client.postJson("/connectors/bigcommerce/check", "{\"values\":{},\"fromFile\":[\"access_token\",\"client_secret\"]}");
       client.postJson("/connectors/bigcommerce/verify", typed);
       client.postJson("/connectors/bigcommerce/connect", typed);
-      client.postJson("/connectors/bigcommerce/connect", typed.replace("}}", "},\"name\":\"Not A Valid Name\"}"));
+      client.postJson("/connectors/bigcommerce/connect", PageClient.valuesJson(values, "Not A Valid Name"));
       client.postJson("/connectors/bigcommerce/check", typed.replace("\"api_path\"", "\"nope\""));
       client.get("/connectors/bigcommerce");
 
@@ -163,12 +152,5 @@ final class PageSecurityTest {
     HttpResponse<String> answer = new PageClient(site).get("/connectors/bigcommerce/connect");
 
     assertThat(answer.statusCode()).isEqualTo(405);
-  }
-
-  private static String json(Map<String, String> values) {
-    StringBuilder json = new StringBuilder("{\"values\":{");
-    values.forEach((id, value) -> json.append('"').append(id).append("\":\"").append(value).append("\","));
-    json.setLength(json.length() - 1);
-    return json.append("}}").toString();
   }
 }

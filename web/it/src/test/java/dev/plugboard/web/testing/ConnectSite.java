@@ -22,24 +22,32 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An application's own JDK server with the connect pages mounted under {@code /connect}, over
  * both shipped connectors and a fresh home folder, recording every answer it sends (headers and
- * body) for canary scans.
+ * body) for canary scans. A test class registers it as a JUnit extension: it starts before the
+ * class's first test and stops after its last.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final ConnectSite site = new ConnectSite();
+ * }</pre>
  */
-public final class ConnectSite implements AutoCloseable {
+public final class ConnectSite implements BeforeAllCallback, AfterAllCallback {
 
   public static final String MOUNT = "/connect";
 
-  private final Path dir;
-  private final Plugboard plugboard;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private Path dir;
+  private Plugboard plugboard;
+  private HttpServer server;
+  private ExecutorService executor;
   private final List<Answer> answers = new CopyOnWriteArrayList<>();
   private final List<Connected> connected = new CopyOnWriteArrayList<>();
   private final TestClock clock = new TestClock();
-  private final Invites invites;
+  private Invites invites;
 
   /** One answer as it went out: the request line, the headers and the body. */
   public record Answer(String request, int status, String headers, String body) {
@@ -48,7 +56,8 @@ public final class ConnectSite implements AutoCloseable {
     }
   }
 
-  private ConnectSite() throws IOException {
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("plugboard-web-test");
     plugboard = Plugboard.builder().pluginsDir(ShippedPlugins.installIn(dir.resolve("plugins")))
         .home(dir.resolve("home")).build();
@@ -59,10 +68,6 @@ public final class ConnectSite implements AutoCloseable {
     ConnectPages pages = ConnectPages.builder(plugboard).invites(invites).onConnected(connected::add).build();
     server.createContext(MOUNT, pages).getFilters().add(new Recorder());
     server.start();
-  }
-
-  public static ConnectSite start() throws IOException {
-    return new ConnectSite();
   }
 
   public Invites invites() {
@@ -102,7 +107,7 @@ public final class ConnectSite implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) {
     server.stop(0);
     executor.shutdownNow();
     plugboard.close();

@@ -8,8 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A browser without a browser: keeps the session cookie and sends the page's CSRF token as its script does. */
 public final class PageClient {
@@ -60,6 +63,17 @@ public final class PageClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** What the page's script posts: {@code {"values": {...}, "name": NAME}} ({@code name} left out when {@code null}). */
+  public static String valuesJson(Map<String, String> values, String name) {
+    ObjectNode body = JsonMapper.builder().build().createObjectNode();
+    ObjectNode given = body.putObject("values");
+    values.forEach(given::put);
+    if (name != null) {
+      body.put("name", name);
+    }
+    return body.toString();
   }
 
   public String csrf() {
