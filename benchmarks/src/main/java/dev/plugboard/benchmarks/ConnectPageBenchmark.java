@@ -22,7 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The connect page in Debian's headless Chromium, served by {@link ConnectServer} over the
  * BigCommerce plugin and its sandbox at 0, 50 and 200 ms of latency per answer: the time from
  * navigation to the page being interactive (its deferred script run, DOMContentLoaded handled),
- * and from pressing Verify to the first scope shown decided and to the final report shown.
+ * and from pressing Verify to the first scope shown decided and to the final report shown. The
+ * sandbox's quota is lifted, so that no run waits for the rate limit.
  * Every run must end with all 13 scopes granted, or the benchmark fails.
  *
  * <p>Run from the repository root (the numbers are in README, Benchmarks): {@code benchmarks/run connect-page}.
@@ -31,6 +32,20 @@ public final class ConnectPageBenchmark {
 
   private static final int[] LATENCIES_MS = {0, 50, 200};
   private static final int RUNS = 10;
+
+  /** Once the page has loaded: the time from navigation to its deferred script run and DOMContentLoaded handled. */
+  private static final String INTERACTIVE = """
+      const done = arguments[arguments.length - 1];
+      const measure = () => {
+        const n = performance.getEntriesByType('navigation')[0];
+        if (document.readyState === 'complete' && n && n.domContentLoadedEventEnd > 0) {
+          done(n.domContentLoadedEventEnd - n.startTime);
+        } else {
+          setTimeout(measure, 5);
+        }
+      };
+      measure();
+      """;
 
   /** Installs an observer, presses Verify, and answers [ms to the first scope decided, ms to the report, scopes granted]. */
   private static final String VERIFY = """
@@ -79,12 +94,11 @@ public final class ConnectPageBenchmark {
       System.out.printf("%-8s %5s %22s %22s %22s%n", "", "", "median (min-max)", "median (min-max)", "median (min-max)");
       for (int latency : LATENCIES_MS) {
         try (SandboxSession sandbox = plugboard.startSandbox("bigcommerce",
-            SandboxOptions.builder().latency(Duration.ofMillis(latency)).build())) {
+            SandboxOptions.builder().latency(Duration.ofMillis(latency)).quota(1_000_000, Duration.ofSeconds(30)).build())) {
           List<double[]> rows = new ArrayList<>();
           for (int run = -1; run < RUNS; run++) { // run -1 warms up the server, the JIT and the browser's cache
             browser.get(page);
-            double interactive = ((Number) browser.executeScript("const n = performance.getEntriesByType('navigation')[0];"
-                + " return n.domContentLoadedEventEnd - n.startTime;")).doubleValue();
+            double interactive = ((Number) browser.executeAsyncScript(INTERACTIVE)).doubleValue();
             fill(browser, sandbox.values());
             @SuppressWarnings("unchecked")
             List<Number> verify = (List<Number>) browser.executeAsyncScript(VERIFY);
