@@ -20,7 +20,10 @@ final class CommandTree {
       FormCommand.class,
       VerifyCommand.class,
       ConnectCommand.class,
-      ConnectionsCommand.class);
+      ConnectionsCommand.class,
+      ServeCommand.class,
+      InviteCommand.class,
+      InvitesCommand.class);
 
   private CommandTree() {}
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
     })
 final class ConnectionsCommand implements Callable<Integer> {
 
-  private static final DateTimeFormatter WHEN =
+  /** How the commands print a moment: {@code 2026-12-01 23:45 UTC}. */
+  static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @ParentCommand PlugboardCommand plugboard;

@@ -23,10 +23,11 @@ final class CommandTreeTest {
 
   @Test
   void withoutAKnownCommandEveryCommandIsBuilt() {
-    assertThat(subcommands()).containsExactly("plugins", "describe", "form", "verify", "connect", "connections");
-    assertThat(subcommands("--help")).hasSize(6);
-    assertThat(subcommands("descirbe", "minimal")).hasSize(6);
-    assertThat(subcommands("--colour", "describe")).hasSize(6);
+    assertThat(subcommands()).containsExactly("plugins", "describe", "form", "verify", "connect", "connections",
+        "serve", "invite", "invites");
+    assertThat(subcommands("--help")).hasSize(9);
+    assertThat(subcommands("descirbe", "minimal")).hasSize(9);
+    assertThat(subcommands("--colour", "describe")).hasSize(9);
   }
 
   @Test
@@ -44,9 +45,9 @@ final class CommandTreeTest {
     CliRun.Result help = CliRun.args("--help").run();
     CliRun.Result misspelt = CliRun.args("descirbe", "minimal").run();
 
-    assertThat(help.out()).contains("plugins", "describe", "form", "verify", "connect", "connections");
+    assertThat(help.out()).contains("plugins", "describe", "form", "verify", "connect", "connections", "serve", "invite", "invites");
     assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(misspelt.err()).contains("did you mean describe?").doesNotContain("descirbe");
+    assertThat(misspelt.err()).contains("did you mean describe").doesNotContain("descirbe");
   }
 
   private static Set<String> subcommands(String... args) {

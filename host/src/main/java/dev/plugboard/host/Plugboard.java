@@ -4,6 +4,8 @@ import com.google.crypto.tink.Aead;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.internal.connect.Connecting;
+import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.form.CredentialsFileReader;
 import dev.plugboard.host.internal.form.FormSchema;
 import dev.plugboard.host.internal.form.Forms;
 import dev.plugboard.host.internal.http.AllowedHosts;
@@ -15,6 +17,7 @@ import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.store.StoreChoice;
 import dev.plugboard.host.internal.verify.Verifications;
 import dev.plugboard.host.internal.verify.VerifyOptions;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +126,20 @@ public final class Plugboard implements AutoCloseable {
    */
   public List<FieldCheck> checkFormat(String connectorId, Map<String, String> values) {
     return verifications().checkFormat(connectorId, values).fields();
+  }
+
+  /**
+   * The values in the platform's credentials file (the one it downloads when the credentials are
+   * made), read as {@code --credentials-file} reads it: by the labels the connector's fields
+   * declare, by field id, in declared order, raw (the format phase cleans them up).
+   *
+   * @param name the file as messages name it, such as {@code the file you dropped}
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   * @throws PlugboardException when the stream is over 1 MiB, not UTF-8, holds none of the labels
+   *     or gives one field twice; the message never holds a value
+   */
+  public Map<String, String> readCredentialsFile(String connectorId, InputStream in, String name) {
+    return CredentialsFileReader.read(describe(connectorId), in, name);
   }
 
   /**

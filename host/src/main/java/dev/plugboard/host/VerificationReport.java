@@ -1,8 +1,10 @@
 package dev.plugboard.host;
 
+import dev.plugboard.host.internal.json.Mappers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.SerializationFeature;
 
 /**
  * The outcome of verifying a connection, phase by phase: the same document {@code plugboard
@@ -65,5 +67,10 @@ public record VerificationReport(
 
   public boolean verified() {
     return status == Status.VERIFIED;
+  }
+
+  /** The document {@code plugboard verify --json} prints, on one line. */
+  public String toJson() {
+    return Mappers.output().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
   }
 }
