@@ -34,6 +34,29 @@ final class DescriptorReader {
     }
   }
 
+  /**
+   * Makes, on a daemon thread of its own, what reading a descriptor needs first: the YAML mapper
+   * and Jackson's deserializers of the descriptor records, most of a cold start's descriptor
+   * reading. Only the host's own classes run there, no plugin code; the reading that follows
+   * waits for what is still being made (class initialisation and Jackson's caches are
+   * thread-safe) and a failure here is left for it to meet and report.
+   */
+  static void prepareInBackground() {
+    Thread thread = new Thread(DescriptorReader::prepare, "plugboard-descriptor-reader");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void prepare() {
+    try {
+      ObjectMapper yaml = Mappers.strictYaml();
+      yaml.readerFor(ConnectorDescriptor.class);
+      yaml.readTree("id: a\nfields:\n  - {id: b, secret: true}\n");
+    } catch (RuntimeException | LinkageError e) {
+      // the descriptor reading itself meets it again and says what is wrong
+    }
+  }
+
   ConnectorDescriptor read(ClassLoader loader, String resource) {
     if (resource == null || resource.isBlank()) {
       throw new PluginLoadException("its Connector extension names no descriptor file");

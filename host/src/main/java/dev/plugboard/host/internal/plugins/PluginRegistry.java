@@ -54,6 +54,14 @@ public final class PluginRegistry implements AutoCloseable {
     return load(pluginsDir, new PluginCalls(deadline));
   }
 
+  /**
+   * Starts preparing, in the background, what reading the plugins' descriptors needs, so that it
+   * overlaps with the rest of a start-up (the wiring, PF4J): call it early, before {@link #load}.
+   */
+  public static void prepareLoading() {
+    DescriptorReader.prepareInBackground();
+  }
+
   private static PluginRegistry load(Path pluginsDir, PluginCalls calls) {
     HostPluginManager manager = new HostPluginManager(pluginsDir, PluginApi.VERSION, calls);
     manager.loadPlugins();
