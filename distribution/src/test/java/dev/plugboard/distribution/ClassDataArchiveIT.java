@@ -44,7 +44,7 @@ final class ClassDataArchiveIT {
       assertThat(classPath).containsExactlyInAnyOrderElementsOf(files.stream().filter(f -> f.endsWith(".jar")).toList());
       assertThat(files).contains("lib/plugboard.classlist").noneMatch(file -> file.endsWith(".jsa"));
     }
-    assertThat(classPath.get(0)).isEqualTo("lib/plugboard-host-0.1.0.jar");
+    assertThat(classPath.get(0)).isEqualTo("lib/plugboard-cli-0.1.0.jar");
   }
 
   // Making an archive takes seconds of CPU: each test below makes at most the ones it is about.
@@ -66,7 +66,7 @@ final class ClassDataArchiveIT {
     assertThat(later.err()).isEmpty();
     assertThat(Files.readString(classes)).contains(
         "picocli.CommandLine source: shared objects file",
-        "dev.plugboard.host.cli.DescriptorPrinter source: shared objects file",
+        "dev.plugboard.cli.DescriptorPrinter source: shared objects file",
         "com.google.inject.internal.InjectorImpl source: shared objects file");
 
     Files.delete(archive); // made read-only

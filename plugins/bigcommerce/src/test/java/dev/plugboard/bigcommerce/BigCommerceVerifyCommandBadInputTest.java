@@ -3,7 +3,7 @@ package dev.plugboard.bigcommerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.api.sandbox.SandboxOptions;
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static dev.plugboard.bigcommerce.BigCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.api.sandbox.SandboxOptions;
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
 import java.time.Duration;
 import java.util.ArrayList;

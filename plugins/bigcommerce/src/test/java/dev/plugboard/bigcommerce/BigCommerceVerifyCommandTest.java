@@ -5,7 +5,7 @@ import static dev.plugboard.bigcommerce.BigCommerceCli.json;
 import static dev.plugboard.bigcommerce.BigCommerceVerificationTest.THIRTEEN_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -19,7 +19,7 @@ final class PublicApiOnlyTest {
 
     assertThat(imports).as("the imports of " + EXAMPLE).isNotEmpty()
         .noneMatch(line -> line.contains(".internal."))
-        .noneMatch(line -> line.contains("dev.plugboard.host.cli."))
+        .noneMatch(line -> line.contains("dev.plugboard.cli."))
         .allMatch(line -> !line.contains("dev.plugboard.host.testing.") || line.endsWith(".TestPluginJar;"));
   }
 

@@ -1,7 +1,7 @@
 package dev.plugboard.woocommerce;
 
-import dev.plugboard.host.cli.Cli;
-import dev.plugboard.host.cli.CliEnvironment;
+import dev.plugboard.cli.Cli;
+import dev.plugboard.cli.CliEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

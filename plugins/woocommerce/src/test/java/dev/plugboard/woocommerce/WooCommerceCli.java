@@ -1,7 +1,7 @@
 package dev.plugboard.woocommerce;
 
 import dev.plugboard.api.sandbox.SandboxOptions;
-import dev.plugboard.host.testing.PluginCli;
+import dev.plugboard.cli.testing.PluginCli;
 
 /**
  * The real {@code plugboard} command line, in-process, over a plugins folder holding this module's

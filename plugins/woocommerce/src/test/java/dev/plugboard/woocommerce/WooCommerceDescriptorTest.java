@@ -14,7 +14,7 @@ import dev.plugboard.api.descriptor.GuideStep;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.PluginStatus;
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.plugboard.woocommerce;
 import static dev.plugboard.woocommerce.WooCommerceCli.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.api.sandbox.SandboxOptions;
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import dev.plugboard.woocommerce.sandbox.SandboxKeys;
 import dev.plugboard.woocommerce.sandbox.WooCommerceSandbox;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plugboard.api.sandbox.SandboxFault;
 import dev.plugboard.api.sandbox.SandboxOptions;
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
 import dev.plugboard.woocommerce.sandbox.SandboxKeys;
 import java.util.ArrayList;

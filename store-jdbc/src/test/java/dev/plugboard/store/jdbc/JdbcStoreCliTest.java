@@ -6,7 +6,7 @@ import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.SandboxSession;
-import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.cli.CliRun;
 import dev.plugboard.host.testing.Canaries;
 import dev.plugboard.store.jdbc.testing.BigCommercePlugin;
 import java.nio.file.Files;

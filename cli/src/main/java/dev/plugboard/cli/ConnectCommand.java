@@ -1,0 +1,61 @@
+package dev.plugboard.cli;
+
+import dev.plugboard.host.ConnectResult;
+import dev.plugboard.host.Connection;
+import dev.plugboard.host.ConnectionNames;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code plugboard connect CONNECTOR}: verify, then keep the connection, encrypted, if it verified. */
+@Command(
+    name = "connect",
+    mixinStandardHelpOptions = true,
+    description = "Verifies values and, only if they verify, keeps the connection encrypted in the home folder.")
+final class ConnectCommand implements Callable<Integer> {
+
+  @ParentCommand PlugboardCommand plugboard;
+
+  @Parameters(paramLabel = "CONNECTOR", description = "The connector's id, as plugboard plugins lists them.")
+  String connectorId;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "Keep it under this name (default: connector/account, such as shop/acme-outfitters);"
+          + " an existing connection of that name is replaced once the new values verify.")
+  String name;
+
+  @Mixin ValuesOptions values;
+
+  @Mixin RunOptions options;
+
+  @Override
+  public Integer call() {
+    if (name != null) {
+      ConnectionNames.requireValid(name); // before anything starts or is asked for
+    }
+    try (LiveRun run = LiveRun.open(plugboard, connectorId, options)) {
+      ConnectResult result = run.host().connect(connectorId, run.values(connectorId, values), name);
+      int code = run.print(result.report(), options.json,
+          result.connection().map(c -> Map.of("connection", c.name())).orElse(Map.of()));
+      if (!options.json) {
+        plugboard.environment.out().println(result.connection().map(this::saved)
+            .orElse("Not saved: only a connection that verifies is kept."));
+      }
+      return code;
+    }
+  }
+
+  private String saved(Connection connection) {
+    Path home = plugboard.home().toAbsolutePath().normalize();
+    String homeOption = home.equals(PlugboardCommand.DEFAULT_HOME) ? "" : "--home " + home + " ";
+    return "Saved as " + connection.name() + " (encrypted, in " + home + ")."
+        + " See it with: plugboard " + homeOption + "connections show " + connection.name();
+  }
+}

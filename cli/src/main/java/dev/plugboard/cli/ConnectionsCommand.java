@@ -1,0 +1,205 @@
+package dev.plugboard.cli;
+
+import static dev.plugboard.host.internal.ConsoleText.safe;
+
+import dev.plugboard.host.Connection;
+import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.UnknownConnectionException;
+import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.json.Mappers;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code plugboard connections [list | show NAME | verify NAME | remove NAME]}: the kept connections. */
+@Command(
+    name = "connections",
+    mixinStandardHelpOptions = true,
+    description = "Lists, shows (secrets masked), verifies again or removes kept connections; list by default.",
+    subcommands = {
+      ConnectionsCommand.ListCommand.class,
+      ConnectionsCommand.ShowCommand.class,
+      ConnectionsCommand.VerifyConnectionCommand.class,
+      ConnectionsCommand.RemoveCommand.class
+    })
+final class ConnectionsCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  @ParentCommand PlugboardCommand plugboard;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    return list(plugboard, json);
+  }
+
+  static int list(PlugboardCommand plugboard, boolean json) {
+    try (Plugboard host = plugboard.open()) {
+      List<Connection> connections = host.connections().list();
+      PrintWriter out = plugboard.environment.out();
+      if (json) {
+        out.println(Mappers.output().writeValueAsString(Map.of("connections",
+            connections.stream().map(ConnectionsCommand::summary).toList())));
+        return ExitCode.OK;
+      }
+      if (connections.isEmpty()) {
+        out.println("No connections kept in " + plugboard.where()
+            + ". Add one with: plugboard connect CONNECTOR");
+        return ExitCode.OK;
+      }
+      int name = Math.max(4, connections.stream().mapToInt(c -> c.name().length()).max().orElse(0));
+      int connector = Math.max(9, connections.stream().mapToInt(c -> c.connector().length()).max().orElse(0));
+      int account = Math.max(7, connections.stream().mapToInt(c -> safe(c.account().display()).length()).max().orElse(0));
+      String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
+      out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
+      for (Connection c : connections) {
+        out.printf(row, c.name(), c.connector(), safe(c.account().display()), WHEN.format(c.checkedAt()), Words.lower(c.status()));
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  private static Map<String, Object> summary(Connection connection) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", connection.name());
+    entry.put("connector", connection.connector());
+    entry.put("account", connection.account().display());
+    entry.put("checkedAt", connection.checkedAt().toString());
+    entry.put("status", Words.lower(connection.status()));
+    return entry;
+  }
+
+  /** What every subcommand about one connection takes: its name, and {@code --json}. */
+  static final class OneConnection {
+    @Parameters(paramLabel = "NAME", description = "The connection's name, as listed.")
+    String name;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists kept connections.")
+  static final class ListCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      return list(connections.plugboard, json || connections.json);
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Shows a connection; secrets masked, only their last characters shown.")
+  static final class ShowCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Mixin OneConnection target;
+
+    @Override
+    public Integer call() {
+      PlugboardCommand plugboard = connections.plugboard;
+      try (Plugboard host = plugboard.open()) {
+        Connection connection = host.connections().get(target.name);
+        if (target.json || connections.json) {
+          plugboard.environment.out().println(Mappers.output().writeValueAsString(connection));
+        } else {
+          new ConnectionPrinter(plugboard.environment.out(), host).print(connection);
+        }
+        return ExitCode.OK;
+      }
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = {"Verifies a kept connection again with its stored values and records the result;",
+          "with --due, every connection due for re-verification (of every tenant), each then due again --every later."})
+  static final class VerifyConnectionCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The connection's name, as listed.")
+    String name;
+
+    @Option(names = "--due", description = "Verify every connection whose next check is due, instead of one.")
+    boolean due;
+
+    @Option(names = "--every", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "With --due: when each is due again, give or take a tenth (default 24h).")
+    Duration every;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Mixin TimeoutOption timeout;
+
+    @Override
+    public Integer call() {
+      if (due == (name != null)) {
+        throw new UsageException("name one connection to verify, or give --due for every connection due; not "
+            + (due ? "both" : "neither"));
+      }
+      if (every != null && !due) {
+        throw new UsageException("--every goes with --due: it says when each connection verified is due again");
+      }
+      PlugboardCommand plugboard = connections.plugboard;
+      try (Plugboard host = plugboard.open(timeout.value)) {
+        return due ? DueVerifications.run(host, plugboard.environment.out(), json || connections.json,
+            every == null ? Duration.ofDays(1) : every) : verifyOne(host, plugboard);
+      }
+    }
+
+    private int verifyOne(Plugboard host, PlugboardCommand plugboard) {
+      VerificationReport report = host.verifyConnection(name);
+      if (json || connections.json) {
+        plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
+      } else {
+        plugboard.environment.out().println("Verifying " + name + " again");
+        new ReportPrinter(plugboard.environment.out()).print(report);
+        plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
+            ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."
+            : "Recorded in " + name + ".");
+      }
+      return ReportPrinter.exitCode(report);
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Forgets a kept connection.")
+  static final class RemoveCommand implements Callable<Integer> {
+    @ParentCommand ConnectionsCommand connections;
+
+    @Mixin OneConnection target;
+
+    @Override
+    public Integer call() {
+      PlugboardCommand plugboard = connections.plugboard;
+      try (Plugboard host = plugboard.open()) {
+        if (!host.connections().remove(target.name)) {
+          throw new UnknownConnectionException(target.name);
+        }
+        if (target.json || connections.json) {
+          plugboard.environment.out().println(Mappers.output().writeValueAsString(Map.of("removed", target.name)));
+        } else {
+          plugboard.environment.out().println("Removed " + target.name + ".");
+        }
+        return ExitCode.OK;
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.plugboard.cli;
+
+import dev.plugboard.api.sandbox.SandboxOptions;
+import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.SandboxSession;
+import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.json.Mappers;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One run of {@code verify} or {@code connect}: the host, the sandbox when asked for, and the
+ * values from every source, prompts included.
+ */
+final class LiveRun implements AutoCloseable {
+
+  private final PlugboardCommand plugboard;
+  private final Plugboard host;
+  private final SandboxSession sandbox;
+
+  private LiveRun(PlugboardCommand plugboard, Plugboard host, SandboxSession sandbox) {
+    this.plugboard = plugboard;
+    this.host = host;
+    this.sandbox = sandbox;
+  }
+
+  static LiveRun open(PlugboardCommand plugboard, String connectorId, RunOptions options) {
+    SandboxOptions sandboxOptions = options.sandboxOptions();
+    Plugboard host = plugboard.open(options.timeout.value);
+    if (!options.sandbox) {
+      return new LiveRun(plugboard, host, null);
+    }
+    try {
+      SandboxSession sandbox = host.startSandbox(connectorId, sandboxOptions);
+      plugboard.environment.err().println("plugboard: using the " + connectorId + " sandbox on " + sandbox.address()
+          + ", a stand-in for the platform on this machine, for this run only; its account's values are the defaults");
+      return new LiveRun(plugboard, host, sandbox);
+    } catch (IllegalArgumentException e) {
+      host.close();
+      throw new UsageException(e.getMessage());
+    } catch (RuntimeException e) {
+      host.close();
+      throw e;
+    }
+  }
+
+  Plugboard host() {
+    return host;
+  }
+
+  /** The values to verify: from the options, the environment, the prompts, then the sandbox's defaults. */
+  Map<String, String> values(String connectorId, ValuesOptions options) {
+    Map<String, String> defaults = sandbox == null ? Map.of() : sandbox.values();
+    GivenValues given = new FormFiller(host, plugboard.environment).fill(connectorId, options, defaults);
+    given.overrideNotes().forEach(note -> plugboard.environment.err().println("plugboard: " + note));
+    return given.asMap();
+  }
+
+  /** Prints the report, as JSON (with {@code extra} keys) or for a person, and says the exit code. */
+  int print(VerificationReport report, boolean json, Map<String, String> extra) {
+    if (json) {
+      ObjectNode document = Mappers.output().valueToTree(report);
+      extra.forEach(document::put);
+      plugboard.environment.out().println(Mappers.output().writeValueAsString(document));
+    } else {
+      plugboard.environment.out().println("Verifying " + report.connector() + " (plugin "
+          + host.pluginOf(report.connector()) + ")");
+      new ReportPrinter(plugboard.environment.out()).print(report);
+    }
+    return ReportPrinter.exitCode(report);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (sandbox != null) {
+        sandbox.close();
+      }
+    } finally {
+      host.close();
+    }
+  }
+}

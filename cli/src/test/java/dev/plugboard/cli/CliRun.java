@@ -1,0 +1,62 @@
+package dev.plugboard.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the real {@code plugboard} command line in-process, the way {@code Main} does, and keeps
+ * what it printed.
+ *
+ * <pre>{@code
+ * CliRun.Result result = CliRun.args("--plugins-dir", dir.toString(), "plugins").run();
+ * assertThat(result.exitCode()).isZero();
+ * }</pre>
+ */
+public final class CliRun {
+
+  private final List<String> args = new ArrayList<>();
+  private final Map<String, String> env = new HashMap<>();
+  private InputStream in = new ByteArrayInputStream(new byte[0]);
+
+  private CliRun(List<String> args) {
+    this.args.addAll(args);
+  }
+
+  public static CliRun args(String... args) {
+    return new CliRun(List.of(args));
+  }
+
+  public CliRun env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public CliRun stdin(String text) {
+    in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  public Result run() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.run(args.toArray(String[]::new),
+        new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true), in, env));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** What one run printed and how it ended. */
+  public record Result(int exitCode, String out, String err) {
+
+    /** Everything printed, for scanning for things that must never appear. */
+    public String all() {
+      return out + err;
+    }
+  }
+}
