@@ -56,7 +56,7 @@ final class CommandTree {
     return null;
   }
 
-  private static String nameOf(Class<?> command) {
+  static String nameOf(Class<?> command) {
     return command.getAnnotation(CommandLine.Command.class).name();
   }
 }

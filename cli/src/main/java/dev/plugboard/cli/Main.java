@@ -1,7 +1,9 @@
 package dev.plugboard.cli;
 
+import dev.plugboard.host.internal.plugins.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** {@code plugboard}: the command line entry point. */
 public final class Main {
@@ -10,6 +12,11 @@ public final class Main {
 
   public static void main(String[] args) {
     quietLogging();
+    if (loadsPlugins(args)) {
+      // Reading the plugins' descriptors needs Jackson's YAML mapper and deserializers, the largest
+      // part of a cold start: made on another core while picocli builds the command line.
+      PluginRegistry.prepareLoading();
+    }
     // UTF-8 whatever the locale: guides and labels hold characters such as → and &.
     CliEnvironment environment = new CliEnvironment(
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -20,6 +27,12 @@ public final class Main {
     environment.out().flush();
     environment.err().flush();
     System.exit(code);
+  }
+
+  /** Whether {@code args} name a command, all of which load the plugins (--help and --version do not). */
+  private static boolean loadsPlugins(String[] args) {
+    List<String> words = List.of(args);
+    return CommandTree.COMMANDS.stream().map(CommandTree::nameOf).anyMatch(words::contains);
   }
 
   /**

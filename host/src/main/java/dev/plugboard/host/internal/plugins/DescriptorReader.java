@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code fields[0].pattern}) and its true line and column.
  */
 final class DescriptorReader {
+
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
   /**
    * What checking one descriptor file found.
@@ -42,6 +45,9 @@ final class DescriptorReader {
    * thread-safe) and a failure here is left for it to meet and report.
    */
   static void prepareInBackground() {
+    if (!PREPARING.compareAndSet(false, true)) {
+      return; // once per process
+    }
     Thread thread = new Thread(DescriptorReader::prepare, "plugboard-descriptor-reader");
     thread.setDaemon(true);
     thread.start();

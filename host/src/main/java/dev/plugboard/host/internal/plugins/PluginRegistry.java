@@ -57,6 +57,7 @@ public final class PluginRegistry implements AutoCloseable {
   /**
    * Starts preparing, in the background, what reading the plugins' descriptors needs, so that it
    * overlaps with the rest of a start-up (the wiring, PF4J): call it early, before {@link #load}.
+   * Once per process; later calls do nothing.
    */
   public static void prepareLoading() {
     DescriptorReader.prepareInBackground();
