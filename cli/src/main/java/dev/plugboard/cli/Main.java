@@ -31,8 +31,7 @@ public final class Main {
 
   /** Whether {@code args} name a command, all of which load the plugins (--help and --version do not). */
   private static boolean loadsPlugins(String[] args) {
-    List<String> words = List.of(args);
-    return CommandTree.COMMANDS.stream().map(CommandTree::nameOf).anyMatch(words::contains);
+    return List.of(args).stream().anyMatch(CommandTree.NAMES::contains);
   }
 
   /**
