@@ -23,7 +23,11 @@ import java.util.stream.Stream;
  * time's maximum resident set size; medians over the rounds, and ratios to the hello world of the
  * same rounds. Last, {@code plugins} over folders of 1, 10 and 100 plugin jars.
  *
- * <p>Run: {@code benchmarks/run cold-start} (arguments: the tarball, the number of rounds).
+ * <p>Given an earlier release's tarball as well, each round measures its later runs and its runs
+ * with the archive off too, labelled {@code before:}, side by side with the same machine's load.
+ *
+ * <p>Run: {@code benchmarks/run cold-start} (arguments: the tarball, the number of rounds, and
+ * optionally the tarball to compare with).
  */
 public final class ColdStartBenchmark {
 
@@ -44,12 +48,14 @@ public final class ColdStartBenchmark {
   }
 
   private final Path tarball;
+  private final Optional<Path> before;
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
   private final Path work;
   private final Map<String, List<Run>> runs = new LinkedHashMap<>();
 
-  private ColdStartBenchmark(Path tarball) throws IOException {
+  private ColdStartBenchmark(Path tarball, Optional<Path> before) throws IOException {
     this.tarball = tarball;
+    this.before = before;
     this.work = Files.createTempDirectory("plugboard-bench-cold");
   }
 
@@ -61,7 +67,10 @@ public final class ColdStartBenchmark {
     }
     System.out.printf("%d rounds, %d cores, Java %s, %s%n", rounds, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), tarball.getFileName());
-    ColdStartBenchmark benchmark = new ColdStartBenchmark(tarball.toAbsolutePath());
+    Optional<Path> before = args.length > 2 && !args[2].isBlank() ? Optional.of(Path.of(args[2]).toAbsolutePath())
+        : Optional.empty();
+    before.ifPresent(earlier -> System.out.println("before: " + earlier.getFileName() + " (" + earlier + ")"));
+    ColdStartBenchmark benchmark = new ColdStartBenchmark(tarball.toAbsolutePath(), before);
     for (int round = 0; round < rounds; round++) {
       System.err.printf("round %d of %d%n", round + 1, rounds);
       benchmark.round();
@@ -83,7 +92,7 @@ public final class ColdStartBenchmark {
     // First runs: each command in an installation of its own, just unpacked, with an empty cache.
     // The archive it starts making in the background is stopped once the run has ended.
     for (Map.Entry<String, List<String>> command : COMMANDS.entrySet()) {
-      Installation fresh = unpack();
+      Installation fresh = unpack(tarball);
       if (command.getKey().startsWith("connections")) {
         fresh.run(COMMANDS.get("connect bigcommerce --sandbox"), Map.of("PLUGBOARD_CDS", "off"));
       }
@@ -91,26 +100,38 @@ public final class ColdStartBenchmark {
       fresh.stopArchiving();
       fresh.delete();
     }
-    // Later runs: one installation, its archive made first, as PLUGBOARD_CDS=wait does.
-    Installation installation = unpack();
+    laterRuns(tarball, "");
+    if (before.isPresent()) {
+      laterRuns(before.get(), "before: ");
+    }
+  }
+
+  /** One installation, its archive made first as PLUGBOARD_CDS=wait does, then each command's later run. */
+  private void laterRuns(Path unpacked, String prefix) throws Exception {
+    Installation installation = unpack(unpacked);
     Map<String, String> wait = new LinkedHashMap<>(installation.env);
     wait.put("PLUGBOARD_CDS", "wait");
-    measure("making the archive (PLUGBOARD_CDS=wait plugboard --version)", installation.command(List.of("--version")),
-        wait);
+    measure(prefix + "making the archive (PLUGBOARD_CDS=wait plugboard --version)",
+        installation.command(List.of("--version")), wait);
     for (Map.Entry<String, List<String>> command : COMMANDS.entrySet()) {
-      measure(command.getKey() + ": later runs", installation.command(command.getValue()), installation.env);
+      measure(prefix + command.getKey() + ": later runs", installation.command(command.getValue()), installation.env);
     }
+    measure(prefix + "--version: later runs", installation.command(List.of("--version")), installation.env);
+    Files.createDirectories(installation.folder.resolve("no-plugins"));
+    measure(prefix + "plugins (empty folder): later runs",
+        installation.command(List.of("--plugins-dir", installation.folder.resolve("no-plugins").toString(), "plugins")),
+        installation.env);
     Map<String, String> off = new LinkedHashMap<>(installation.env);
     off.put("PLUGBOARD_CDS", "off");
     for (String label : List.of("describe bigcommerce", "verify bigcommerce --sandbox")) {
-      measure(label + ": archive off", installation.command(COMMANDS.get(label)), off);
+      measure(prefix + label + ": archive off", installation.command(COMMANDS.get(label)), off);
     }
     installation.delete();
   }
 
   /** {@code plugins} over folders of generated plugin jars, with the archive. */
   private void pluginFolders(int rounds) throws Exception {
-    Installation installation = unpack();
+    Installation installation = unpack(tarball);
     installation.run(List.of("plugins"), Map.of());
     installation.awaitArchive();
     runs.clear();
@@ -184,7 +205,7 @@ public final class ColdStartBenchmark {
   }
 
   /** A tarball unpacked into a new folder, with a cache and a home folder of its own. */
-  private Installation unpack() throws Exception {
+  private Installation unpack(Path tarball) throws Exception {
     Path folder = Files.createTempDirectory(work, "unpacked");
     Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", folder.toString()).inheritIO().start();
     if (tar.waitFor() != 0) {
