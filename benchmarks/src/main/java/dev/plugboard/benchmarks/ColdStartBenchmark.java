@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * {@code java -version} and a hello-world class; each command's first run, each in a fresh unpack
  * (the class data archive it starts making in the background is stopped after it); then in one
  * more fresh unpack the archive made in the foreground ({@code PLUGBOARD_CDS=wait}), each
- * command's later run, and two with the archive turned off. Wall time, and peak memory as GNU
- * time's maximum resident set size; medians over the rounds, and ratios to the hello world of the
- * same rounds. Last, {@code plugins} over folders of 1, 10 and 100 plugin jars.
+ * command's later run, and two with the archive turned off. Wall time, CPU time (GNU time's user
+ * and system time, which depends far less than wall time on what else the machine runs) and peak
+ * memory (its maximum resident set size); medians over the rounds, and ratios to the hello world
+ * of the same rounds. Last, {@code plugins} over folders of 1, 10 and 100 plugin jars.
  *
  * <p>Given an earlier release's tarball as well, each round measures its later runs and its runs
  * with the archive off too, labelled {@code before:}, side by side with the same machine's load.
@@ -156,13 +157,15 @@ public final class ColdStartBenchmark {
 
   private void print() {
     double hello = median("hello world class");
-    System.out.printf("%-58s %9s %7s %7s %8s %9s%n", "", "median ms", "min", "max", "× hello", "peak MB");
+    System.out.printf("%-66s %9s %7s %7s %8s %7s %9s%n", "", "median ms", "min", "max", "× hello", "CPU ms",
+        "peak MB");
     runs.forEach((label, measured) -> {
       double[] millis = measured.stream().mapToDouble(Run::millis).sorted().toArray();
       double[] peak = measured.stream().mapToDouble(Run::peakMb).sorted().toArray();
-      System.out.printf("%-58s %9.0f %7.0f %7.0f %8s %9s%n", label, millis[millis.length / 2], millis[0],
+      double[] cpu = measured.stream().mapToDouble(Run::cpuMillis).sorted().toArray();
+      System.out.printf("%-66s %9.0f %7.0f %7.0f %8s %7.0f %9s%n", label, millis[millis.length / 2], millis[0],
           millis[millis.length - 1], Double.isNaN(hello) ? "" : String.format("%.1f", millis[millis.length / 2] / hello),
-          peak[peak.length / 2] > 0 ? String.format("%.0f", peak[peak.length / 2]) : "");
+          cpu[cpu.length / 2], peak[peak.length / 2] > 0 ? String.format("%.0f", peak[peak.length / 2]) : "");
     });
   }
 
@@ -173,7 +176,7 @@ public final class ColdStartBenchmark {
 
   private Run measure(String label, List<String> command, Map<String, String> env) throws Exception {
     Path report = work.resolve("time.txt");
-    List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", report.toString()));
+    List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M %U %S", "-o", report.toString()));
     timed.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(timed).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -186,9 +189,12 @@ public final class ColdStartBenchmark {
       throw new IllegalStateException(command + " failed (exit " + process.exitValue() + ")");
     }
     double millis = (System.nanoTime() - start) / 1e6;
-    String kilobytes = Files.readString(report).trim();
-    double peakMb = Long.parseLong(kilobytes.lines().reduce((a, b) -> b).orElse("0")) / 1024.0;
-    return record(label, new Run(start, millis, peakMb));
+    // Peak memory (KB), user and system CPU seconds: CPU time, unlike wall time, hardly depends on
+    // what else the machine runs.
+    String[] usage = Files.readString(report).trim().lines().reduce((a, b) -> b).orElse("0 0 0").split(" ");
+    double peakMb = Long.parseLong(usage[0]) / 1024.0;
+    double cpuMillis = (Double.parseDouble(usage[1]) + Double.parseDouble(usage[2])) * 1000;
+    return record(label, new Run(start, millis, peakMb, cpuMillis));
   }
 
   private Run record(String label, Run run) {
@@ -302,7 +308,7 @@ public final class ColdStartBenchmark {
     }
   }
 
-  private record Run(long startNanos, double millis, double peakMb) {}
+  private record Run(long startNanos, double millis, double peakMb, double cpuMillis) {}
 
   /** The floor: a hello world in a class of its own. */
   public static final class Hello {

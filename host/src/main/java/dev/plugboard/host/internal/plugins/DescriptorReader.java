@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class DescriptorReader {
 
   private static final AtomicBoolean PREPARING = new AtomicBoolean();
+  /** The thread preparing, once started; reading waits for it, so Jackson is never set up by two threads at once. */
+  private static volatile Thread preparing;
 
   /**
    * What checking one descriptor file found.
@@ -40,9 +42,9 @@ final class DescriptorReader {
   /**
    * Makes, on a daemon thread of its own, what reading a descriptor needs first: the YAML mapper
    * and Jackson's deserializers of the descriptor records, most of a cold start's descriptor
-   * reading. Only the host's own classes run there, no plugin code; the reading that follows
-   * waits for what is still being made (class initialisation and Jackson's caches are
-   * thread-safe) and a failure here is left for it to meet and report.
+   * reading. Only the host's own classes run there, no plugin code; the first reading waits until
+   * it is done (so that no two threads initialise Jackson's classes at once), and a failure here
+   * is left for the reading to meet and report.
    */
   static void prepareInBackground() {
     if (!PREPARING.compareAndSet(false, true)) {
@@ -50,7 +52,20 @@ final class DescriptorReader {
     }
     Thread thread = new Thread(DescriptorReader::prepare, "plugboard-descriptor-reader");
     thread.setDaemon(true);
+    preparing = thread;
     thread.start();
+  }
+
+  /** Waits for {@link #prepareInBackground} to finish, if it was started. */
+  private static void awaitPrepared() {
+    Thread thread = preparing;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // read all the same: the reading itself is bounded
+      }
+    }
   }
 
   private static void prepare() {
@@ -72,6 +87,7 @@ final class DescriptorReader {
 
   /** Checks a descriptor's {@code content}; {@code resource} names the file and, by its ending, JSON or YAML. */
   static Result check(String resource, byte[] content) {
+    awaitPrepared();
     ObjectMapper mapper = resource.endsWith(".json") ? Mappers.strictJson() : Mappers.strictYaml();
     JsonNode tree;
     try {
