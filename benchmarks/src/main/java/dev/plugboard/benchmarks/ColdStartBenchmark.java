@@ -19,11 +19,16 @@ import java.util.stream.Stream;
  * {@code java -version} and a hello-world class; each command's first run, each in a fresh unpack
  * (the class data archive it starts making in the background is stopped after it); then in one
  * more fresh unpack the archive made in the foreground ({@code PLUGBOARD_CDS=wait}), each
- * command's later run, and two with the archive turned off. Wall time, and peak memory as GNU
- * time's maximum resident set size; medians over the rounds, and ratios to the hello world of the
- * same rounds. Last, {@code plugins} over folders of 1, 10 and 100 plugin jars.
+ * command's later run, and two with the archive turned off. Wall time, CPU time (GNU time's user
+ * and system time, which depends far less than wall time on what else the machine runs) and peak
+ * memory (its maximum resident set size); medians over the rounds, and ratios to the hello world
+ * of the same rounds. Last, {@code plugins} over folders of 1, 10 and 100 plugin jars.
  *
- * <p>Run: {@code benchmarks/run cold-start} (arguments: the tarball, the number of rounds).
+ * <p>Given an earlier release's tarball as well, each round measures its later runs and its runs
+ * with the archive off too, labelled {@code before:}, side by side with the same machine's load.
+ *
+ * <p>Run: {@code benchmarks/run cold-start} (arguments: the tarball, the number of rounds, and
+ * optionally the tarball to compare with).
  */
 public final class ColdStartBenchmark {
 
@@ -44,12 +49,14 @@ public final class ColdStartBenchmark {
   }
 
   private final Path tarball;
+  private final Optional<Path> before;
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
   private final Path work;
   private final Map<String, List<Run>> runs = new LinkedHashMap<>();
 
-  private ColdStartBenchmark(Path tarball) throws IOException {
+  private ColdStartBenchmark(Path tarball, Optional<Path> before) throws IOException {
     this.tarball = tarball;
+    this.before = before;
     this.work = Files.createTempDirectory("plugboard-bench-cold");
   }
 
@@ -61,7 +68,10 @@ public final class ColdStartBenchmark {
     }
     System.out.printf("%d rounds, %d cores, Java %s, %s%n", rounds, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), tarball.getFileName());
-    ColdStartBenchmark benchmark = new ColdStartBenchmark(tarball.toAbsolutePath());
+    Optional<Path> before = args.length > 2 && !args[2].isBlank() ? Optional.of(Path.of(args[2]).toAbsolutePath())
+        : Optional.empty();
+    before.ifPresent(earlier -> System.out.println("before: " + earlier.getFileName() + " (" + earlier + ")"));
+    ColdStartBenchmark benchmark = new ColdStartBenchmark(tarball.toAbsolutePath(), before);
     for (int round = 0; round < rounds; round++) {
       System.err.printf("round %d of %d%n", round + 1, rounds);
       benchmark.round();
@@ -83,7 +93,7 @@ public final class ColdStartBenchmark {
     // First runs: each command in an installation of its own, just unpacked, with an empty cache.
     // The archive it starts making in the background is stopped once the run has ended.
     for (Map.Entry<String, List<String>> command : COMMANDS.entrySet()) {
-      Installation fresh = unpack();
+      Installation fresh = unpack(tarball);
       if (command.getKey().startsWith("connections")) {
         fresh.run(COMMANDS.get("connect bigcommerce --sandbox"), Map.of("PLUGBOARD_CDS", "off"));
       }
@@ -91,26 +101,38 @@ public final class ColdStartBenchmark {
       fresh.stopArchiving();
       fresh.delete();
     }
-    // Later runs: one installation, its archive made first, as PLUGBOARD_CDS=wait does.
-    Installation installation = unpack();
+    laterRuns(tarball, "");
+    if (before.isPresent()) {
+      laterRuns(before.get(), "before: ");
+    }
+  }
+
+  /** One installation, its archive made first as PLUGBOARD_CDS=wait does, then each command's later run. */
+  private void laterRuns(Path unpacked, String prefix) throws Exception {
+    Installation installation = unpack(unpacked);
     Map<String, String> wait = new LinkedHashMap<>(installation.env);
     wait.put("PLUGBOARD_CDS", "wait");
-    measure("making the archive (PLUGBOARD_CDS=wait plugboard --version)", installation.command(List.of("--version")),
-        wait);
+    measure(prefix + "making the archive (PLUGBOARD_CDS=wait plugboard --version)",
+        installation.command(List.of("--version")), wait);
     for (Map.Entry<String, List<String>> command : COMMANDS.entrySet()) {
-      measure(command.getKey() + ": later runs", installation.command(command.getValue()), installation.env);
+      measure(prefix + command.getKey() + ": later runs", installation.command(command.getValue()), installation.env);
     }
+    measure(prefix + "--version: later runs", installation.command(List.of("--version")), installation.env);
+    Files.createDirectories(installation.folder.resolve("no-plugins"));
+    measure(prefix + "plugins (empty folder): later runs",
+        installation.command(List.of("--plugins-dir", installation.folder.resolve("no-plugins").toString(), "plugins")),
+        installation.env);
     Map<String, String> off = new LinkedHashMap<>(installation.env);
     off.put("PLUGBOARD_CDS", "off");
     for (String label : List.of("describe bigcommerce", "verify bigcommerce --sandbox")) {
-      measure(label + ": archive off", installation.command(COMMANDS.get(label)), off);
+      measure(prefix + label + ": archive off", installation.command(COMMANDS.get(label)), off);
     }
     installation.delete();
   }
 
   /** {@code plugins} over folders of generated plugin jars, with the archive. */
   private void pluginFolders(int rounds) throws Exception {
-    Installation installation = unpack();
+    Installation installation = unpack(tarball);
     installation.run(List.of("plugins"), Map.of());
     installation.awaitArchive();
     runs.clear();
@@ -135,13 +157,15 @@ public final class ColdStartBenchmark {
 
   private void print() {
     double hello = median("hello world class");
-    System.out.printf("%-58s %9s %7s %7s %8s %9s%n", "", "median ms", "min", "max", "× hello", "peak MB");
+    System.out.printf("%-66s %9s %7s %7s %8s %7s %9s%n", "", "median ms", "min", "max", "× hello", "CPU ms",
+        "peak MB");
     runs.forEach((label, measured) -> {
       double[] millis = measured.stream().mapToDouble(Run::millis).sorted().toArray();
       double[] peak = measured.stream().mapToDouble(Run::peakMb).sorted().toArray();
-      System.out.printf("%-58s %9.0f %7.0f %7.0f %8s %9s%n", label, millis[millis.length / 2], millis[0],
+      double[] cpu = measured.stream().mapToDouble(Run::cpuMillis).sorted().toArray();
+      System.out.printf("%-66s %9.0f %7.0f %7.0f %8s %7.0f %9s%n", label, millis[millis.length / 2], millis[0],
           millis[millis.length - 1], Double.isNaN(hello) ? "" : String.format("%.1f", millis[millis.length / 2] / hello),
-          peak[peak.length / 2] > 0 ? String.format("%.0f", peak[peak.length / 2]) : "");
+          cpu[cpu.length / 2], peak[peak.length / 2] > 0 ? String.format("%.0f", peak[peak.length / 2]) : "");
     });
   }
 
@@ -152,7 +176,7 @@ public final class ColdStartBenchmark {
 
   private Run measure(String label, List<String> command, Map<String, String> env) throws Exception {
     Path report = work.resolve("time.txt");
-    List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", report.toString()));
+    List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M %U %S", "-o", report.toString()));
     timed.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(timed).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -165,9 +189,12 @@ public final class ColdStartBenchmark {
       throw new IllegalStateException(command + " failed (exit " + process.exitValue() + ")");
     }
     double millis = (System.nanoTime() - start) / 1e6;
-    String kilobytes = Files.readString(report).trim();
-    double peakMb = Long.parseLong(kilobytes.lines().reduce((a, b) -> b).orElse("0")) / 1024.0;
-    return record(label, new Run(start, millis, peakMb));
+    // Peak memory (KB), user and system CPU seconds: CPU time, unlike wall time, hardly depends on
+    // what else the machine runs.
+    String[] usage = Files.readString(report).trim().lines().reduce((a, b) -> b).orElse("0 0 0").split(" ");
+    double peakMb = Long.parseLong(usage[0]) / 1024.0;
+    double cpuMillis = (Double.parseDouble(usage[1]) + Double.parseDouble(usage[2])) * 1000;
+    return record(label, new Run(start, millis, peakMb, cpuMillis));
   }
 
   private Run record(String label, Run run) {
@@ -184,7 +211,7 @@ public final class ColdStartBenchmark {
   }
 
   /** A tarball unpacked into a new folder, with a cache and a home folder of its own. */
-  private Installation unpack() throws Exception {
+  private Installation unpack(Path tarball) throws Exception {
     Path folder = Files.createTempDirectory(work, "unpacked");
     Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", folder.toString()).inheritIO().start();
     if (tar.waitFor() != 0) {
@@ -281,7 +308,7 @@ public final class ColdStartBenchmark {
     }
   }
 
-  private record Run(long startNanos, double millis, double peakMb) {}
+  private record Run(long startNanos, double millis, double peakMb, double cpuMillis) {}
 
   /** The floor: a hello world in a class of its own. */
   public static final class Hello {

@@ -25,15 +25,21 @@ final class CommandTree {
       InviteCommand.class,
       InvitesCommand.class);
 
+  /**
+   * Their names, as each one's {@code @Command} says (a test holds the two lists together):
+   * finding the command named needs no class loaded and no annotation read.
+   */
+  static final List<String> NAMES = List.of("plugins", "describe", "form", "verify", "connect", "connections");
+
   private CommandTree() {}
 
   /** A command line for {@code top}, with the subcommand {@code args} name, or with all of them. */
   static CommandLine of(Object top, String[] args) {
     CommandLine commandLine = new CommandLine(top);
     String named = named(commandLine.getCommandSpec(), args);
-    for (Class<?> command : COMMANDS) {
-      if (named == null || named.equals(nameOf(command))) {
-        commandLine.addSubcommand(command);
+    for (int i = 0; i < COMMANDS.size(); i++) {
+      if (named == null || named.equals(NAMES.get(i))) {
+        commandLine.addSubcommand(COMMANDS.get(i));
       }
     }
     return commandLine;
@@ -54,12 +60,13 @@ final class CommandTree {
         }
         continue;
       }
-      return COMMANDS.stream().map(CommandTree::nameOf).anyMatch(arg::equals) ? arg : null;
+      return NAMES.contains(arg) ? arg : null;
     }
     return null;
   }
 
-  private static String nameOf(Class<?> command) {
+  /** The name {@code command}'s annotation gives. */
+  static String nameOf(Class<?> command) {
     return command.getAnnotation(CommandLine.Command.class).name();
   }
 }

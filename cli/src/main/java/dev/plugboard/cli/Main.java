@@ -1,7 +1,11 @@
 package dev.plugboard.cli;
 
+import dev.plugboard.host.internal.plugins.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /** {@code plugboard}: the command line entry point. */
 public final class Main {
@@ -10,6 +14,15 @@ public final class Main {
 
   public static void main(String[] args) {
     quietLogging();
+    if (loadsPlugins(args)) {
+      // Reading the plugins' descriptors needs Jackson's YAML mapper and deserializers, the largest
+      // part of a cold start: made on another core while picocli builds the command line.
+      try {
+        PluginRegistry.prepareLoading(pluginsDir(args));
+      } catch (RuntimeException e) {
+        // a folder name that is no path: the command itself says so, in words
+      }
+    }
     // UTF-8 whatever the locale: guides and labels hold characters such as → and &.
     CliEnvironment environment = new CliEnvironment(
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -21,6 +34,27 @@ public final class Main {
     environment.out().flush();
     environment.err().flush();
     System.exit(code);
+  }
+
+  /** Whether {@code args} name a command, all of which load the plugins (--help and --version do not). */
+  private static boolean loadsPlugins(String[] args) {
+    return List.of(args).stream().anyMatch(CommandTree.NAMES::contains);
+  }
+
+  /** The plugins folder as {@link PlugboardCommand#pluginsDir()} will find it, read from {@code args} before picocli does. */
+  private static Path pluginsDir(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--plugins-dir") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--plugins-dir=")) {
+        return Path.of(args[i].substring("--plugins-dir=".length()));
+      }
+    }
+    return Optional.ofNullable(System.getenv("PLUGBOARD_PLUGINS_DIR"))
+        .or(() -> Optional.ofNullable(System.getProperty(PlugboardCommand.PLUGINS_DIR_PROPERTY)))
+        .map(Path::of)
+        .orElse(Path.of("plugins"));
   }
 
   /**

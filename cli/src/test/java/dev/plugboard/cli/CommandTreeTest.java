@@ -22,6 +22,11 @@ final class CommandTreeTest {
   }
 
   @Test
+  void theCommandsNamesAreTheNamesTheirAnnotationsGive() {
+    assertThat(CommandTree.COMMANDS.stream().map(CommandTree::nameOf).toList()).isEqualTo(CommandTree.NAMES);
+  }
+
+  @Test
   void withoutAKnownCommandEveryCommandIsBuilt() {
     assertThat(subcommands()).containsExactly("plugins", "describe", "form", "verify", "connect", "connections",
         "serve", "invite", "invites");

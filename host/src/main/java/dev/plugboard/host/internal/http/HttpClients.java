@@ -1,8 +1,10 @@
 package dev.plugboard.host.internal.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -25,6 +27,24 @@ public final class HttpClients {
   }
 
   public static OkHttpClient create(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
+    return builder(connectTimeout, readTimeout, callTimeout).build();
+  }
+
+  /**
+   * The same client for plain http only: building it loads no trust store and makes no TLS
+   * context, a few hundred milliseconds of a cold start that a call to a local sandbox never
+   * uses. Redirects from http to https are not followed in any case.
+   */
+  public static OkHttpClient cleartext() {
+    return builder(CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT).connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+  }
+
+  /** {@code cleartext} able to call https too (OkHttp's default TLS), sharing its connection pool and threads. */
+  public static OkHttpClient withTls(OkHttpClient cleartext) {
+    return cleartext.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)).build();
+  }
+
+  private static OkHttpClient.Builder builder(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
     // Probes run concurrently. Synchronous calls bypass the dispatcher's limits; asynchronous ones
     // would meet its default of 5 per host, so it is raised out of the way.
     Dispatcher dispatcher = new Dispatcher();
@@ -47,8 +67,7 @@ public final class HttpClients {
         .eventListener(Hops.WHERE)
         .addNetworkInterceptor(Hops.COUNTER)
         .addNetworkInterceptor(new CredentialInterceptor())
-        .addNetworkInterceptor(new RequestLog())
-        .build();
+        .addNetworkInterceptor(new RequestLog());
   }
 
   /** Releases the client's threads and pooled connections. */

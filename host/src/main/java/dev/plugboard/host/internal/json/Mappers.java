@@ -86,6 +86,7 @@ public final class Mappers {
 
   private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M strict(B builder) {
     return builder
+        .addModule(new RecordConstructors())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

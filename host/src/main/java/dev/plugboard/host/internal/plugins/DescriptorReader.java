@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,6 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code fields[0].pattern}) and its true line and column.
  */
 final class DescriptorReader {
+
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
+  /** The thread preparing, once started; reading waits for it, so Jackson is never set up by two threads at once. */
+  private static volatile Thread preparing;
 
   /**
    * What checking one descriptor file found.
@@ -34,6 +39,45 @@ final class DescriptorReader {
     }
   }
 
+  /**
+   * Makes, on a daemon thread of its own, what reading a descriptor needs first: the YAML mapper
+   * and Jackson's deserializers of the descriptor records, most of a cold start's descriptor
+   * reading. Only the host's own classes run there, no plugin code; the first reading waits until
+   * it is done (so that no two threads initialise Jackson's classes at once), and a failure here
+   * is left for the reading to meet and report.
+   */
+  static void prepareInBackground() {
+    if (!PREPARING.compareAndSet(false, true)) {
+      return; // once per process
+    }
+    Thread thread = new Thread(DescriptorReader::prepare, "plugboard-descriptor-reader");
+    thread.setDaemon(true);
+    preparing = thread;
+    thread.start();
+  }
+
+  /** Waits for {@link #prepareInBackground} to finish, if it was started. */
+  private static void awaitPrepared() {
+    Thread thread = preparing;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // read all the same: the reading itself is bounded
+      }
+    }
+  }
+
+  private static void prepare() {
+    try {
+      ObjectMapper yaml = Mappers.strictYaml();
+      yaml.readerFor(ConnectorDescriptor.class);
+      yaml.readTree("id: a\nfields:\n  - {id: b, secret: true}\n");
+    } catch (RuntimeException | LinkageError e) {
+      // the descriptor reading itself meets it again and says what is wrong
+    }
+  }
+
   ConnectorDescriptor read(ClassLoader loader, String resource) {
     if (resource == null || resource.isBlank()) {
       throw new PluginLoadException("its Connector extension names no descriptor file");
@@ -43,6 +87,7 @@ final class DescriptorReader {
 
   /** Checks a descriptor's {@code content}; {@code resource} names the file and, by its ending, JSON or YAML. */
   static Result check(String resource, byte[] content) {
+    awaitPrepared();
     ObjectMapper mapper = resource.endsWith(".json") ? Mappers.strictJson() : Mappers.strictYaml();
     JsonNode tree;
     try {

@@ -20,16 +20,41 @@ final class ExitCalls {
   private static final String GUARD = Type.getInternalName(RefusedExit.class);
   private static final String SYSTEM = "java/lang/System";
   private static final String RUNTIME = "java/lang/Runtime";
+  /** {@code CONSTANT_NameAndType}, the tag of a name and type in the constant pool (JVMS 4.4). */
+  private static final int NAME_AND_TYPE = 12;
 
   private ExitCalls() {}
 
   /** {@code classFile} with exit calls redirected, or {@code classFile} itself when it makes none. */
   static byte[] rewrite(byte[] classFile) {
     ClassReader reader = new ClassReader(classFile);
+    if (!namesAnExitMethod(reader)) {
+      return classFile; // no call or method reference can reach exit(int) or halt(int): nothing to copy
+    }
     ClassWriter writer = new ClassWriter(reader, 0);
     Redirect redirect = new Redirect(writer);
     reader.accept(redirect, 0);
     return redirect.changed ? writer.toByteArray() : classFile;
+  }
+
+  /**
+   * Whether the class's constant pool holds a method name and type {@code exit(I)V} or
+   * {@code halt(I)V}: every call and method reference to {@code System.exit}, {@code Runtime.exit}
+   * or {@code Runtime.halt} goes through one, so a class without it has none of them, and most
+   * classes are passed on after this look at the pool alone.
+   */
+  private static boolean namesAnExitMethod(ClassReader reader) {
+    char[] buffer = new char[reader.getMaxStringLength()];
+    for (int item = 1; item < reader.getItemCount(); item++) {
+      int offset = reader.getItem(item);
+      if (offset > 0 && reader.readByte(offset - 1) == NAME_AND_TYPE) {
+        String name = reader.readUTF8(offset, buffer);
+        if ((name.equals("exit") || name.equals("halt")) && reader.readUTF8(offset + 2, buffer).equals("(I)V")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The guard method a call to {@code owner.name(descriptor)} goes to, or {@code null} for other calls. */

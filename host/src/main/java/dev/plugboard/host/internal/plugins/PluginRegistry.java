@@ -5,7 +5,10 @@ import dev.plugboard.api.PluginApi;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.host.PluginStatus;
 import dev.plugboard.host.UnknownConnectorException;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +55,22 @@ public final class PluginRegistry implements AutoCloseable {
   /** Loads every plugin jar in {@code pluginsDir}, each call into plugin code bounded by {@code deadline}. */
   public static PluginRegistry load(Path pluginsDir, Duration deadline) {
     return load(pluginsDir, new PluginCalls(deadline));
+  }
+
+  /**
+   * Starts preparing, in the background, what reading the descriptors of the plugins in
+   * {@code pluginsDir} needs, so that it overlaps with the rest of a start-up (the wiring, PF4J):
+   * call it early, before {@link #load}. Nothing when the folder holds no jar (nothing will be
+   * read), and once per process.
+   */
+  public static void prepareLoading(Path pluginsDir) {
+    try (DirectoryStream<Path> jars = Files.newDirectoryStream(pluginsDir, "*.jar")) {
+      if (jars.iterator().hasNext()) {
+        DescriptorReader.prepareInBackground();
+      }
+    } catch (IOException | RuntimeException e) {
+      // no folder to read: loading says so itself
+    }
   }
 
   private static PluginRegistry load(Path pluginsDir, PluginCalls calls) {

@@ -29,7 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -53,14 +53,17 @@ public final class Verifier {
       "every value is present and well-formed");
 
   private final HostSettings settings;
-  private final Supplier<OkHttpClient> client;
+  private final Function<HttpUrl, OkHttpClient> client;
 
   public Verifier(HostSettings settings, OkHttpClient client) {
-    this(settings, () -> client);
+    this(settings, base -> client);
   }
 
-  /** A verifier that asks for the HTTP client only when it first sends a call. */
-  public Verifier(HostSettings settings, Supplier<OkHttpClient> client) {
+  /**
+   * A verifier that asks for the HTTP client only when it first sends a call, giving the base URL
+   * the calls go to (a client for plain http need not build TLS).
+   */
+  public Verifier(HostSettings settings, Function<HttpUrl, OkHttpClient> client) {
     this.settings = settings;
     this.client = client;
   }
@@ -130,13 +133,13 @@ public final class Verifier {
       return invalid(descriptor, checks, invalidIds(checks), checkedAt);
     }
     progress.phase(FORMAT_PASSED);
-    OkHttpClient shared = client.get();
+    Rendering rendering = new Rendering(descriptor, values);
+    ApiTarget target = target(connector, rendering, values, options);
+    OkHttpClient shared = client.apply(target.baseUrl());
     OkHttpClient runClient = values.guardedHosts().isEmpty() && settings.resolver() == HostResolver.SYSTEM
         ? shared
         : shared.newBuilder().dns(guard.hosts().orElseThrow()).build();
-    Rendering rendering = new Rendering(descriptor, values);
-    ApiSession session = new ApiSession(runClient, target(connector, rendering, values, options), options.retry(),
-        Deadline.in(options.timeout()));
+    ApiSession session = new ApiSession(runClient, target, options.retry(), Deadline.in(options.timeout()));
     String addressLabel = addressLabel(descriptor);
     Observed observed;
     try (Calls calls = new Calls(session, options.parallelism())) {
