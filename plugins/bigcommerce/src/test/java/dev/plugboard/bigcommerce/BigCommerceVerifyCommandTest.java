@@ -113,7 +113,7 @@ final class BigCommerceVerifyCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "0", "0ms", "-5s", "1d", "1.5s", "", "30 s", "9223372036854775807s",
+  @ValueSource(strings = {"abc", "0", "0ms", "-5s", "1d", "1m30", "s", "1.5.5s", "", "30 s", "9223372036854775807s",
       "9223372036854775807m"})
   void aTimeoutThatIsNotAPositiveDurationIsBadUsageNamingTheAcceptedForms(String timeout) {
     CliRun.Result result = cli.run("verify", "bigcommerce", "--sandbox", "--timeout", timeout);
