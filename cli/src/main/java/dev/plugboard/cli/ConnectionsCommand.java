@@ -9,11 +9,8 @@ import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +31,6 @@ import picocli.CommandLine.ParentCommand;
       ConnectionsCommand.RemoveCommand.class
     })
 final class ConnectionsCommand implements Callable<Integer> {
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @ParentCommand PlugboardCommand plugboard;
 
@@ -68,7 +62,7 @@ final class ConnectionsCommand implements Callable<Integer> {
       String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
       out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
       for (Connection c : connections) {
-        out.printf(row, c.name(), c.connector(), safe(c.account().display()), WHEN.format(c.checkedAt()), Words.lower(c.status()));
+        out.printf(row, c.name(), c.connector(), safe(c.account().display()), Times.format(c.checkedAt()), Words.lower(c.status()));
       }
       return ExitCode.OK;
     }

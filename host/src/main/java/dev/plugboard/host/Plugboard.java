@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -165,10 +166,17 @@ public final class Plugboard implements AutoCloseable {
     Function<String, Connection> named = kept -> Connection.of(kept, outcome.connector().pluginVersion(),
         checked.fields(), checked.secretFields(), report);
     if (name != null) {
-      return new ConnectResult(report, Optional.of(connections().put(named.apply(name))));
+      Connection connection = named.apply(name);
+      AtomicReference<Optional<Connection>> replaced = new AtomicReference<>(Optional.empty());
+      Optional<Connection> kept = connections().update(name, existing -> {
+        replaced.set(existing);
+        return Optional.of(connection);
+      });
+      return new ConnectResult(report, Optional.of(kept.orElseThrow()), replaced.get());
     }
-    return new ConnectResult(report, Optional.of(
-        DefaultNames.keep(connections(), outcome.connector().descriptor(), report.account(), checked, named)));
+    DefaultNames.Kept kept = DefaultNames.keep(connections(), outcome.connector().descriptor(), report.account(),
+        checked, named);
+    return new ConnectResult(report, Optional.of(kept.connection()), kept.replaced());
   }
 
   /** Where verified connections are kept: Plugboard's encrypted file, or the application's own store. */
