@@ -13,6 +13,7 @@ import dev.plugboard.host.internal.inject.HostSettings;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.sandbox.RunningSandbox;
 import dev.plugboard.host.internal.store.DefaultNames;
+import dev.plugboard.host.internal.store.FileConnectionStore;
 import dev.plugboard.host.internal.store.StoreChoice;
 import dev.plugboard.host.internal.verify.Verifications;
 import dev.plugboard.host.internal.verify.VerifyOptions;
@@ -157,6 +158,9 @@ public final class Plugboard implements AutoCloseable {
       ConnectionNames.requireValid(name);
     }
     connections().find(name != null ? name : connectorId); // an unreadable store fails before anything is sent
+    if (connections() instanceof FileConnectionStore file) {
+      file.requireWritable(); // so does a home nothing can be kept in
+    }
     Verifications.Outcome outcome = verifications().verify(connectorId, values);
     VerificationReport report = outcome.report();
     if (!report.verified()) {

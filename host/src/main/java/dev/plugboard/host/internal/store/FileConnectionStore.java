@@ -105,6 +105,15 @@ public final class FileConnectionStore implements ConnectionStore {
     return layout.record(tenant, name);
   }
 
+  /**
+   * Refuses, saying what the home folder is, when nothing could be written in it (a file, a
+   * read-only disk, a folder of another's): what a connect asks before it sends anything.
+   */
+  public void requireWritable() {
+    checks.check();
+    checks.checkWritable();
+  }
+
   @Override
   public Optional<Connection> find(String tenant, String name) {
     ConnectionNames.requireValidTenant(tenant);
@@ -407,6 +416,7 @@ public final class FileConnectionStore implements ConnectionStore {
   private <T> T locked(StoreLock.Action<T> action) {
     try {
       checks.check();
+      checks.checkWritable();
       OwnerOnly.createFolder(layout.home);
       return StoreLock.holding(layout.lock, action);
     } catch (IOException e) {
