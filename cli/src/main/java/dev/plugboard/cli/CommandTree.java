@@ -20,7 +20,12 @@ final class CommandTree {
       FormCommand.class,
       VerifyCommand.class,
       ConnectCommand.class,
-      ConnectionsCommand.class);
+      ConnectionsCommand.class,
+      CommandLine.HelpCommand.class,
+      CompletionCommand.class);
+
+  /** Commands about the others: with them, the whole tree is built. */
+  private static final List<String> ABOUT_THE_OTHERS = List.of("help", "completion");
 
   private CommandTree() {}
 
@@ -51,7 +56,7 @@ final class CommandTree {
         }
         continue;
       }
-      return COMMANDS.stream().map(CommandTree::nameOf).anyMatch(arg::equals) ? arg : null;
+      return !ABOUT_THE_OTHERS.contains(arg) && COMMANDS.stream().map(CommandTree::nameOf).anyMatch(arg::equals) ? arg : null;
     }
     return null;
   }

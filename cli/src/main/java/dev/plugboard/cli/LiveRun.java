@@ -1,10 +1,15 @@
 package dev.plugboard.cli;
 
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.SandboxSession;
 import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.form.Misspelling;
 import dev.plugboard.host.internal.json.Mappers;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,8 +36,9 @@ final class LiveRun implements AutoCloseable {
       return new LiveRun(plugboard, host, null);
     }
     try {
+      requireKnownScopes(host.describe(connectorId), options.sandboxScopes);
       SandboxSession sandbox = host.startSandbox(connectorId, sandboxOptions);
-      plugboard.environment.err().println("plugboard: using the " + connectorId + " sandbox on " + sandbox.address()
+      plugboard.environment.err().println("plugboard: using the " + sandbox.connectorId() + " sandbox on " + sandbox.address()
           + ", a stand-in for the platform on this machine, for this run only; its account's values are the defaults");
       return new LiveRun(plugboard, host, sandbox);
     } catch (IllegalArgumentException e) {
@@ -41,6 +47,25 @@ final class LiveRun implements AutoCloseable {
     } catch (RuntimeException e) {
       host.close();
       throw e;
+    }
+  }
+
+  /** Each scope {@code --sandbox-scopes} names is one of the connector's, by name or id, in any case; else a near miss is suggested. */
+  private static void requireKnownScopes(ConnectorDescriptor descriptor, List<String> given) {
+    List<String> known = new ArrayList<>();
+    descriptor.scopes().forEach(scope -> {
+      known.add(scope.name());
+      if (scope.id() != null) {
+        known.add(scope.id());
+      }
+    });
+    for (String scope : given.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+      if (known.stream().noneMatch(scope::equalsIgnoreCase)) {
+        throw new UsageException("--sandbox-scopes names a scope " + descriptor.id() + " does not have"
+            + Misspelling.of(scope, descriptor.scopes().stream().map(Scope::name).toList())
+                .map(near -> " (did you mean " + near + "?)").orElse("")
+            + "; its scopes are: " + String.join(", ", descriptor.scopes().stream().map(Scope::name).toList()));
+      }
     }
   }
 

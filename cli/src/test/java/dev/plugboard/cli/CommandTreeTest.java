@@ -23,10 +23,11 @@ final class CommandTreeTest {
 
   @Test
   void withoutAKnownCommandEveryCommandIsBuilt() {
-    assertThat(subcommands()).containsExactly("plugins", "describe", "form", "verify", "connect", "connections");
-    assertThat(subcommands("--help")).hasSize(6);
-    assertThat(subcommands("descirbe", "minimal")).hasSize(6);
-    assertThat(subcommands("--colour", "describe")).hasSize(6);
+    assertThat(subcommands()).containsExactly("plugins", "describe", "form", "verify", "connect", "connections", "help",
+        "completion");
+    assertThat(subcommands("--help")).hasSize(8);
+    assertThat(subcommands("descirbe", "minimal")).hasSize(8);
+    assertThat(subcommands("--colour", "describe")).hasSize(8);
   }
 
   @Test

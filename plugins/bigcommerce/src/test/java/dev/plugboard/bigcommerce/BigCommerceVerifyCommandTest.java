@@ -98,9 +98,26 @@ final class BigCommerceVerifyCommandTest {
     CliRun.Result result = cli.run("verify", "bigcommerce", "--sandbox", "--sandbox-scopes", "Orders,Nope");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("BigCommerce has no scope Nope; the scopes are " + String.join(", ", THIRTEEN_SCOPES))
-        .doesNotContain(SANDBOX_STARTED).doesNotContain("Exception");
+    assertThat(result.err()).contains("--sandbox-scopes names a scope bigcommerce does not have; its scopes are: "
+            + String.join(", ", THIRTEEN_SCOPES))
+        .doesNotContain(SANDBOX_STARTED).doesNotContain("Exception").doesNotContain("Nope");
     assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void aMisspeltSandboxScopeIsAnsweredWithTheNearestOne() {
+    CliRun.Result result = cli.run("verify", "bigcommerce", "--sandbox", "--sandbox-scopes", "Ordres");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("(did you mean Orders?)").doesNotContain(SANDBOX_STARTED);
+  }
+
+  @Test
+  void aConnectorIdInCapitalsIsTheConnector() {
+    CliRun.Result result = cli.run("verify", "BigCommerce", "--sandbox");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("using the bigcommerce sandbox");
   }
 
   @Test
