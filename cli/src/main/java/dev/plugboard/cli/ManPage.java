@@ -61,8 +61,7 @@ public final class ManPage {
         new String[] {"PLUGBOARD_ALLOW_HOSTS", "hosts also allowed, comma-separated, as --allow-host"},
         new String[] {"PLUGBOARD_STORE", "a database store's URL, as --store"},
         new String[] {"PLUGBOARD_STORE_PASSWORD", "its password"},
-        new String[] {"PLUGBOARD_LOG", "debug for what Plugboard and its libraries log (default warn)"},
-        new String[] {"NO_COLOR", "set: no colour even on a terminal"})) {
+        new String[] {"PLUGBOARD_LOG", "debug for what Plugboard and its libraries log (default warn)"})) {
       out.println(".TP");
       out.println(".B " + escape(variable[0]));
       out.println(escape(variable[1]));
