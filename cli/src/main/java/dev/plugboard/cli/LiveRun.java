@@ -50,7 +50,10 @@ final class LiveRun implements AutoCloseable {
     }
   }
 
-  /** Each scope {@code --sandbox-scopes} names is one of the connector's, by name or id, in any case; else a near miss is suggested. */
+  /**
+   * A scope {@code --sandbox-scopes} names that is none of the connector's (by name or id, in any
+   * case) but near one is answered with that one; any other the sandbox refuses in its own words.
+   */
   private static void requireKnownScopes(ConnectorDescriptor descriptor, List<String> given) {
     List<String> known = new ArrayList<>();
     descriptor.scopes().forEach(scope -> {
@@ -59,12 +62,13 @@ final class LiveRun implements AutoCloseable {
         known.add(scope.id());
       }
     });
+    List<String> names = descriptor.scopes().stream().map(Scope::name).toList();
     for (String scope : given.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()) {
       if (known.stream().noneMatch(scope::equalsIgnoreCase)) {
-        throw new UsageException("--sandbox-scopes names a scope " + descriptor.id() + " does not have"
-            + Misspelling.of(scope, descriptor.scopes().stream().map(Scope::name).toList())
-                .map(near -> " (did you mean " + near + "?)").orElse("")
-            + "; its scopes are: " + String.join(", ", descriptor.scopes().stream().map(Scope::name).toList()));
+        Misspelling.of(scope, names).ifPresent(near -> {
+          throw new UsageException("--sandbox-scopes names a scope " + descriptor.id() + " does not have (did you mean "
+              + near + "?); its scopes are: " + String.join(", ", names));
+        });
       }
     }
   }
