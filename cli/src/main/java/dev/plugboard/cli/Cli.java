@@ -20,6 +20,7 @@ public final class Cli {
 
   public static int run(String[] args, CliEnvironment environment) {
     CommandLine commandLine = CommandTree.of(new PlugboardCommand(environment), args);
+    HelpSections.apply(commandLine, environment);
     commandLine.setOut(environment.out());
     commandLine.setErr(environment.err());
     commandLine.setParameterExceptionHandler(Cli::usageError);

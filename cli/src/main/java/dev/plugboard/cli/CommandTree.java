@@ -23,13 +23,19 @@ final class CommandTree {
       ConnectionsCommand.class,
       ServeCommand.class,
       InviteCommand.class,
-      InvitesCommand.class);
+      InvitesCommand.class,
+      CommandLine.HelpCommand.class,
+      CompletionCommand.class);
 
   /**
    * Their names, as each one's {@code @Command} says (a test holds the two lists together):
    * finding the command named needs no class loaded and no annotation read.
    */
-  static final List<String> NAMES = List.of("plugins", "describe", "form", "verify", "connect", "connections");
+  static final List<String> NAMES = List.of("plugins", "describe", "form", "verify", "connect", "connections",
+      "serve", "invite", "invites", "help", "completion");
+
+  /** Commands about the others: with them, the whole tree is built. */
+  private static final List<String> ABOUT_THE_OTHERS = List.of("help", "completion");
 
   private CommandTree() {}
 
@@ -60,7 +66,7 @@ final class CommandTree {
         }
         continue;
       }
-      return NAMES.contains(arg) ? arg : null;
+      return NAMES.contains(arg) && !ABOUT_THE_OTHERS.contains(arg) ? arg : null;
     }
     return null;
   }

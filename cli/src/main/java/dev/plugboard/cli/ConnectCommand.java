@@ -5,6 +5,7 @@ import dev.plugboard.host.Connection;
 import dev.plugboard.host.ConnectionNames;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,17 +46,20 @@ final class ConnectCommand implements Callable<Integer> {
       int code = run.print(result.report(), options.json,
           result.connection().map(c -> Map.of("connection", c.name())).orElse(Map.of()));
       if (!options.json) {
-        plugboard.environment.out().println(result.connection().map(this::saved)
+        plugboard.environment.out().println(result.connection().map(c -> saved(c, result.replaced()))
             .orElse("Not saved: only a connection that verifies is kept."));
       }
       return code;
     }
   }
 
-  private String saved(Connection connection) {
+  private String saved(Connection connection, Optional<Connection> replaced) {
     Path home = plugboard.home().toAbsolutePath().normalize();
     String homeOption = home.equals(PlugboardCommand.DEFAULT_HOME) ? "" : "--home " + home + " ";
-    return "Saved as " + connection.name() + " (encrypted, in " + home + ")."
+    String kept = replaced.map(old -> "Replaced " + connection.name() + ", verified " + Times.format(connection.checkedAt())
+            + " (it was last verified " + Times.format(old.checkedAt()) + ")")
+        .orElse("Saved as " + connection.name());
+    return kept + " (encrypted, in " + home + ")."
         + " See it with: plugboard " + homeOption + "connections show " + connection.name();
   }
 }

@@ -29,7 +29,7 @@ final class ConnectionPrinter {
     out.println("Connection " + safe(connection.name()));
     out.println("  Connector:      " + connection.connector() + " (plugin version " + connection.pluginVersion() + ")");
     out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : safe(connection.account().display())));
-    out.println("  Last verified:  " + connection.checkedAt() + ", " + Words.lower(connection.status()));
+    out.println("  Last verified:  " + Times.format(connection.checkedAt()) + ", " + Words.lower(connection.status()));
     out.println("  Values (secrets masked):");
     Map<String, String> values = connection.maskedValues();
     int width = values.keySet().stream().mapToInt(id -> safe(label(descriptor, id)).length()).max().orElse(0);

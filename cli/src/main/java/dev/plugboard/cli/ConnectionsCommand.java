@@ -3,18 +3,19 @@ package dev.plugboard.cli;
 import static dev.plugboard.host.internal.ConsoleText.safe;
 
 import dev.plugboard.host.Connection;
+import dev.plugboard.host.ConnectionNames;
+import dev.plugboard.host.ConnectionStoreException;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +36,6 @@ import picocli.CommandLine.ParentCommand;
     })
 final class ConnectionsCommand implements Callable<Integer> {
 
-  /** How the commands print a moment: {@code 2026-12-01 23:45 UTC}. */
-  static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   @ParentCommand PlugboardCommand plugboard;
 
   @Option(names = "--json", description = "Print one JSON document.")
@@ -49,29 +46,62 @@ final class ConnectionsCommand implements Callable<Integer> {
     return list(plugboard, json);
   }
 
+  /**
+   * Every connection that opens, and a line for each that does not saying what to do: one damaged
+   * record does not hide the others. Exits 3 after printing when one did not open.
+   */
   static int list(PlugboardCommand plugboard, boolean json) {
     try (Plugboard host = plugboard.open()) {
-      List<Connection> connections = host.connections().list();
-      PrintWriter out = plugboard.environment.out();
-      if (json) {
-        out.println(Mappers.output().writeValueAsString(Map.of("connections",
-            connections.stream().map(ConnectionsCommand::summary).toList())));
-        return ExitCode.OK;
+      List<Connection> connections = new ArrayList<>();
+      Map<String, String> unreadable = new LinkedHashMap<>();
+      for (String name : host.connections().names(ConnectionNames.DEFAULT_TENANT)) {
+        try {
+          host.connections().find(name).ifPresent(connections::add);
+        } catch (ConnectionStoreException e) {
+          unreadable.put(name, e.getMessage());
+        }
       }
-      if (connections.isEmpty()) {
+      PrintWriter out = plugboard.environment.out();
+      int exit = unreadable.isEmpty() ? ExitCode.OK : ExitCode.COULD_NOT_FINISH;
+      if (json) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("connections", connections.stream().map(ConnectionsCommand::summary).toList());
+        if (!unreadable.isEmpty()) {
+          document.put("unreadable", unreadable.entrySet().stream()
+              .map(e -> {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("name", e.getKey());
+                entry.put("problem", e.getValue());
+                return entry;
+              }).toList());
+        }
+        out.println(Mappers.output().writeValueAsString(document));
+        return exit;
+      }
+      if (connections.isEmpty() && unreadable.isEmpty()) {
         out.println("No connections kept in " + plugboard.where()
             + ". Add one with: plugboard connect CONNECTOR");
         return ExitCode.OK;
       }
-      int name = Math.max(4, connections.stream().mapToInt(c -> c.name().length()).max().orElse(0));
-      int connector = Math.max(9, connections.stream().mapToInt(c -> c.connector().length()).max().orElse(0));
-      int account = Math.max(7, connections.stream().mapToInt(c -> safe(c.account().display()).length()).max().orElse(0));
-      String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
-      out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
-      for (Connection c : connections) {
-        out.printf(row, c.name(), c.connector(), safe(c.account().display()), WHEN.format(c.checkedAt()), Words.lower(c.status()));
-      }
-      return ExitCode.OK;
+      table(out, connections, unreadable.keySet());
+      unreadable.forEach((name, problem) ->
+          plugboard.environment.err().println("plugboard: " + safe(name) + " does not open: " + safe(problem)));
+      return exit;
+    }
+  }
+
+  private static void table(PrintWriter out, List<Connection> connections, Set<String> unreadable) {
+    int name = Math.max(4, Math.max(connections.stream().mapToInt(c -> c.name().length()).max().orElse(0),
+        unreadable.stream().mapToInt(String::length).max().orElse(0)));
+    int connector = Math.max(9, connections.stream().mapToInt(c -> c.connector().length()).max().orElse(0));
+    int account = Math.max(7, connections.stream().mapToInt(c -> safe(c.account().display()).length()).max().orElse(0));
+    String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
+    out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
+    for (Connection c : connections) {
+      out.printf(row, c.name(), c.connector(), safe(c.account().display()), Times.format(c.checkedAt()), Words.lower(c.status()));
+    }
+    for (String damaged : unreadable) {
+      out.printf(row, safe(damaged), "?", "?", "?", "does not open (see below)");
     }
   }
 

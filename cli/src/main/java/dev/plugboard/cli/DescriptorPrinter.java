@@ -34,6 +34,16 @@ final class DescriptorPrinter {
       out.println();
       printScopes(descriptor);
     }
+    out.println();
+    printEnvironment(descriptor);
+  }
+
+  private void printEnvironment(ConnectorDescriptor descriptor) {
+    out.println("Environment variables verify and connect read:");
+    for (Field field : descriptor.fields()) {
+      out.println("  " + ValuesOptions.environmentVariable(descriptor, field) + "  " + safe(field.label()));
+    }
+    out.println("  PLUGBOARD_LOG  debug for what Plugboard and its libraries log (default warn)");
   }
 
   private void printGuide(ConnectorDescriptor descriptor) {

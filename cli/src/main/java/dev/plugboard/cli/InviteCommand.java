@@ -57,7 +57,7 @@ final class InviteCommand implements Callable<Integer> {
       out.println(created.link(base));
       out.println("Invite " + created.invite().id() + " for " + connector
           + created.invite().name().map(n -> " (to be kept as " + n + ")").orElse("") + ", valid until "
-          + ConnectionsCommand.WHEN.format(created.invite().expiresAt()) + " for one connection."
+          + Times.format(created.invite().expiresAt()) + " for one connection."
           + " Send the link to the store owner: it is shown only this once.");
       return ExitCode.OK;
     }

@@ -42,7 +42,7 @@ final class InvitesCommand implements Callable<Integer> {
     out.printf(row, "INVITE", "CONNECTOR", "STATE", "EXPIRES", "VERIFICATIONS", "CONNECTION");
     for (Invite invite : invites) {
       out.printf(row, invite.id(), invite.connector(), state(invite, now),
-          ConnectionsCommand.WHEN.format(invite.expiresAt()), invite.verifications() + " of " + Invites.MAX_VERIFICATIONS,
+          Times.format(invite.expiresAt()), invite.verifications() + " of " + Invites.MAX_VERIFICATIONS,
           invite.connection().orElse(invite.name().map(n -> "(" + n + ")").orElse("")));
     }
     return ExitCode.OK;

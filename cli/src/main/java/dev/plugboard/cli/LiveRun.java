@@ -1,13 +1,18 @@
 package dev.plugboard.cli;
 
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.ConnectResult;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.SandboxSession;
 import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
+import dev.plugboard.host.internal.form.Misspelling;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
@@ -37,8 +42,9 @@ final class LiveRun implements AutoCloseable {
       return new LiveRun(plugboard, host, null);
     }
     try {
+      requireKnownScopes(host.describe(connectorId), options.sandboxScopes);
       SandboxSession sandbox = host.startSandbox(connectorId, sandboxOptions);
-      plugboard.environment.err().println("plugboard: using the " + connectorId + " sandbox on " + sandbox.address()
+      plugboard.environment.err().println("plugboard: using the " + sandbox.connectorId() + " sandbox on " + sandbox.address()
           + ", a stand-in for the platform on this machine, for this run only; its account's values are the defaults");
       return new LiveRun(plugboard, host, sandbox);
     } catch (IllegalArgumentException e) {
@@ -47,6 +53,29 @@ final class LiveRun implements AutoCloseable {
     } catch (RuntimeException e) {
       host.close();
       throw e;
+    }
+  }
+
+  /**
+   * A scope {@code --sandbox-scopes} names that is none of the connector's (by name or id, in any
+   * case) but near one is answered with that one; any other the sandbox refuses in its own words.
+   */
+  private static void requireKnownScopes(ConnectorDescriptor descriptor, List<String> given) {
+    List<String> known = new ArrayList<>();
+    descriptor.scopes().forEach(scope -> {
+      known.add(scope.name());
+      if (scope.id() != null) {
+        known.add(scope.id());
+      }
+    });
+    List<String> names = descriptor.scopes().stream().map(Scope::name).toList();
+    for (String scope : given.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+      if (known.stream().noneMatch(scope::equalsIgnoreCase)) {
+        Misspelling.of(scope, names).ifPresent(near -> {
+          throw new UsageException("--sandbox-scopes names a scope " + descriptor.id() + " does not have (did you mean "
+              + near + "?); its scopes are: " + String.join(", ", names));
+        });
+      }
     }
   }
 

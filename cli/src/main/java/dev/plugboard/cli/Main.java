@@ -65,7 +65,9 @@ public final class Main {
   private static void quietLogging() {
     String level = System.getenv().getOrDefault("PLUGBOARD_LOG", "warn");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
-    setIfAbsent("org.slf4j.simpleLogger.log.org.pf4j", level.equals("warn") ? "off" : level);
+    // PF4J's INFO lines (plugin found, resolved, started) only at debug; plugboard plugins shows them.
+    setIfAbsent("org.slf4j.simpleLogger.log.org.pf4j",
+        level.equals("debug") || level.equals("trace") ? level : level.equals("info") ? "warn" : "off");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
     // Guice need not make classes at run time (no AOP here); on Java 24+ its way of doing it warns.

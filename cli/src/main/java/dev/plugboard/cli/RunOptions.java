@@ -34,6 +34,10 @@ final class RunOptions {
       throw new UsageException("--sandbox-scopes needs --sandbox");
     }
     List<String> scopes = sandboxScopes.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    if (!sandboxScopes.isEmpty() && scopes.isEmpty()) {
+      throw new UsageException("--sandbox-scopes names no scope: give the scopes the sandbox should grant (names or"
+          + " ids, comma-separated), or leave the option out for all of them");
+    }
     return scopes.isEmpty() ? SandboxOptions.defaults() : SandboxOptions.builder().grant(scopes).build();
   }
 }

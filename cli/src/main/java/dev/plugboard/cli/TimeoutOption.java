@@ -10,6 +10,7 @@ final class TimeoutOption {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "Deadline for the whole verification, retries included: 30s (default), 2m, 500ms.")
+      description = "Deadline for the whole verification, retries included (default 30s): such as "
+          + DurationConverter.FORMS + ".")
   Duration value;
 }

@@ -29,10 +29,10 @@ final class CommandTreeTest {
   @Test
   void withoutAKnownCommandEveryCommandIsBuilt() {
     assertThat(subcommands()).containsExactly("plugins", "describe", "form", "verify", "connect", "connections",
-        "serve", "invite", "invites");
-    assertThat(subcommands("--help")).hasSize(9);
-    assertThat(subcommands("descirbe", "minimal")).hasSize(9);
-    assertThat(subcommands("--colour", "describe")).hasSize(9);
+        "serve", "invite", "invites", "help", "completion");
+    assertThat(subcommands("--help")).hasSize(11);
+    assertThat(subcommands("descirbe", "minimal")).hasSize(11);
+    assertThat(subcommands("--colour", "describe")).hasSize(11);
   }
 
   @Test

@@ -68,4 +68,28 @@ final class DescribeCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).contains("Missing required parameter: 'CONNECTOR'", "plugboard describe --help");
   }
+
+  @Test
+  void namesTheEnvironmentVariablesOfEachFieldAndPlugboardLog() {
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "describe", "minimal").run();
+
+    assertThat(result.out()).containsSubsequence("Environment variables verify and connect read:",
+        "PLUGBOARD_MINIMAL_API_URL  API URL", "PLUGBOARD_MINIMAL_TOKEN  Token", "PLUGBOARD_LOG  debug");
+  }
+
+  @Test
+  void aConnectorIdInAnotherCaseIsThatConnector() {
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "describe", "MiniMal").run();
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+    assertThat(result.out()).contains("(connector minimal, plugin minimal@1.0.0)");
+  }
+
+  @Test
+  void aMisspeltConnectorIdIsAnsweredWithTheNearestOne() {
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "describe", "minmal").run();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("no connector by the name given (CONNECTOR) is loaded; did you mean minimal?");
+  }
 }

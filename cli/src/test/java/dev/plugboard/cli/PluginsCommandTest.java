@@ -33,6 +33,21 @@ final class PluginsCommandTest {
   }
 
   @Test
+  void twoGoodJarsWithTheSamePluginIdEachGetTheirLineOneLoadedTheOtherRefusedWithTheReason() {
+    TestPluginJar.connector("minimal", "minimal").fileName("minimal-a.jar").writeTo(plugins);
+    TestPluginJar.connector("minimal", "minimal").fileName("minimal-b.jar").writeTo(plugins);
+    TestPluginJar.connector("other", "other").writeTo(plugins);
+
+    CliRun.Result result = CliRun.args("--plugins-dir", plugins.toString(), "plugins").run();
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+    assertThat(result.out().lines().filter(line -> line.startsWith("  "))).hasSize(3)
+        .anySatisfy(line -> assertThat(line).contains("minimal@1.0.0", "loaded", "connectors: minimal"))
+        .anySatisfy(line -> assertThat(line).contains("minimal@1.0.0", "failed", "minimal-b.jar", "minimal-a.jar"))
+        .anySatisfy(line -> assertThat(line).contains("other@1.0.0", "loaded"));
+  }
+
+  @Test
   void hostilePluginsAreEachFailedOnALineOfTheirOwnAndTheGoodConnectorStillWorks() throws Exception {
     TestPluginJar.connector("shop", "shop").fileName("shop.jar").writeTo(plugins);
     TestPluginJar.plugin("shop").extension(FixtureConnector.class).fileName("aaa-broken-shop.jar").writeTo(plugins);

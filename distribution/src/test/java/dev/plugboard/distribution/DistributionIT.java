@@ -43,6 +43,9 @@ final class DistributionIT {
     unpack(Launcher.tarball(), elsewhere);
     Path home = elsewhere.resolve("plugboard-0.1.0");
     assertThat(home.resolve("bin/plugboard")).isExecutable();
+    assertThat(home.resolve("README.md")).content().contains("plugboard connect");
+    assertThat(home.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004");
+    assertThat(home.resolve("man/man1/plugboard.1")).content().startsWith(".TH PLUGBOARD 1").contains(".SH EXIT STATUS");
     TestPluginJar.connector("minimal", "minimal").writeTo(home.resolve("plugins"));
     Files.writeString(home.resolve("plugins/broken.jar"), "not a jar");
 

@@ -178,6 +178,15 @@ public interface ConnectionStore {
     return all;
   }
 
+  /**
+   * The names of every connection kept for {@code tenant}, ordered, without opening them: with
+   * {@link #find(String, String)} of each, a listing that shows every connection that opens and
+   * says which do not, instead of one damaged record hiding the others. The default lists them.
+   */
+  default List<String> names(String tenant) {
+    return list(tenant).stream().map(Connection::name).toList();
+  }
+
   /** Every connection of the default tenant, ordered by name. */
   default List<Connection> list() {
     return list(ConnectionNames.DEFAULT_TENANT);

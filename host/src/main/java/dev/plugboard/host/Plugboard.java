@@ -238,7 +238,7 @@ public final class Plugboard implements AutoCloseable {
     LoadedConnector connector = components().plugins().connector(connectorId);
     RunningSandbox sandbox = components().sandboxes().start(connector, options);
     Runnable disallow = verifications().allowWhileRunning(sandbox.extraHost());
-    SandboxSession session = new SandboxSession(connectorId, sandbox.extraHost().toString(), sandbox.defaults(),
+    SandboxSession session = new SandboxSession(connector.descriptor().id(), sandbox.extraHost().toString(), sandbox.defaults(),
         stopped -> {
           sandboxes.remove(stopped);
           disallow.run();

@@ -1,5 +1,6 @@
 package dev.plugboard.host;
 
+import dev.plugboard.host.internal.form.Misspelling;
 import java.util.List;
 
 /** No loaded plugin contributes the connector asked for. */
@@ -9,6 +10,7 @@ public final class UnknownConnectorException extends PlugboardException {
 
   public UnknownConnectorException(String connectorId, List<String> available) {
     super("no connector " + connectorId + " is loaded"
+        + Misspelling.of(connectorId, available).map(near -> "; did you mean " + near + "?").orElse("")
         + (available.isEmpty()
             ? "; no plugin contributes a connector (run `plugboard plugins` to see why)"
             : "; available: " + String.join(", ", available)));

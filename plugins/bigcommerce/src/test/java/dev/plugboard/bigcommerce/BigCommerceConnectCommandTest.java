@@ -61,6 +61,39 @@ final class BigCommerceConnectCommandTest {
   }
 
   @Test
+  void connectingAgainUnderAKeptNameSaysItReplacedIt() {
+    assertThat(cli.run("connect", "bigcommerce", "--sandbox", "--name", "shop1").out()).contains("Saved as shop1 ");
+
+    CliRun.Result again = cli.run("connect", "bigcommerce", "--sandbox", "--name", "shop1");
+
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.out()).containsPattern("Replaced shop1, verified \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"
+        + " \\(it was last verified \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\) \\(encrypted, in ").doesNotContain("Saved as");
+    assertThat(names()).containsExactly("shop1");
+  }
+
+  @Test
+  void connectingTheSameValuesAgainSaysItReplacedTheKeptConnection() {
+    try (EmbeddedSandbox sandbox = cli.sandbox(SandboxOptions.defaults())) {
+      assertThat(connect(sandbox, sandbox.values()).exitCode()).isZero();
+
+      CliRun.Result again = connect(sandbox, sandbox.values());
+
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat(again.out()).contains("Replaced shop, verified ");
+    }
+  }
+
+  @Test
+  void emptySandboxScopesAreRefusedNotTakenAsEveryScope() {
+    CliRun.Result connect = cli.run("connect", "bigcommerce", "--sandbox", "--sandbox-scopes", "");
+
+    assertThat(connect.exitCode()).isEqualTo(2);
+    assertThat(connect.err()).contains("--sandbox-scopes names no scope: give the scopes the sandbox should grant");
+    assertThat(names()).isEmpty();
+  }
+
+  @Test
   void connectingAgainUnderAKeptNameWithValuesThatDoNotVerifyLeavesTheKeptConnectionUntouched() {
     try (EmbeddedSandbox sandbox = cli.sandbox(SandboxOptions.defaults())) {
       assertThat(connect(sandbox, sandbox.values()).exitCode()).isZero();

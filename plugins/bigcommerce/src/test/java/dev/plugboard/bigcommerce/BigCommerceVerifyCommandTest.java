@@ -104,6 +104,22 @@ final class BigCommerceVerifyCommandTest {
   }
 
   @Test
+  void aMisspeltSandboxScopeIsAnsweredWithTheNearestOne() {
+    CliRun.Result result = cli.run("verify", "bigcommerce", "--sandbox", "--sandbox-scopes", "Ordres");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("(did you mean Orders?)").doesNotContain(SANDBOX_STARTED);
+  }
+
+  @Test
+  void aConnectorIdInCapitalsIsTheConnector() {
+    CliRun.Result result = cli.run("verify", "BigCommerce", "--sandbox");
+
+    assertThat(result.exitCode()).as(result.all()).isZero();
+    assertThat(result.err()).contains("using the bigcommerce sandbox");
+  }
+
+  @Test
   void sandboxScopesWithoutTheSandboxIsBadUsage() {
     CliRun.Result result = cli.run("verify", "bigcommerce", "--sandbox-scopes", "Orders");
 
@@ -113,7 +129,7 @@ final class BigCommerceVerifyCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "0", "0ms", "-5s", "1d", "1.5s", "", "30 s", "9223372036854775807s",
+  @ValueSource(strings = {"abc", "0", "0ms", "-5s", "1d", "1m30", "s", "1.5.5s", "", "30 s", "9223372036854775807s",
       "9223372036854775807m"})
   void aTimeoutThatIsNotAPositiveDurationIsBadUsageNamingTheAcceptedForms(String timeout) {
     CliRun.Result result = cli.run("verify", "bigcommerce", "--sandbox", "--timeout", timeout);

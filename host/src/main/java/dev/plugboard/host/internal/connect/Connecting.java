@@ -8,10 +8,12 @@ import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.form.CheckedValues;
 import dev.plugboard.host.internal.store.DefaultNames;
+import dev.plugboard.host.internal.store.FileConnectionStore;
 import dev.plugboard.host.internal.verify.Verifications;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -36,6 +38,9 @@ public final class Connecting {
       ConnectionNames.requireValid(name);
     }
     connections.find(name != null ? name : connectorId); // an unreadable store fails before anything is sent
+    if (connections instanceof FileConnectionStore file) {
+      file.requireWritable(); // so does a home nothing can be kept in
+    }
     Verifications.Outcome outcome = verifications.verify(connectorId, values, listener);
     VerificationReport report = outcome.report();
     if (!report.verified()) {
@@ -45,10 +50,17 @@ public final class Connecting {
     Function<String, Connection> named = kept -> Connection.of(kept, outcome.connector().pluginVersion(),
         checked.fields(), checked.secretFields(), report);
     if (name != null) {
-      return new ConnectResult(report, Optional.of(connections.put(named.apply(name))));
+      Connection connection = named.apply(name);
+      AtomicReference<Optional<Connection>> replaced = new AtomicReference<>(Optional.empty());
+      Optional<Connection> kept = connections.update(name, existing -> {
+        replaced.set(existing);
+        return Optional.of(connection);
+      });
+      return new ConnectResult(report, Optional.of(kept.orElseThrow()), replaced.get());
     }
-    return new ConnectResult(report, Optional.of(
-        DefaultNames.keep(connections, outcome.connector().descriptor(), report.account(), checked, named)));
+    DefaultNames.Kept kept = DefaultNames.keep(connections, outcome.connector().descriptor(), report.account(),
+        checked, named);
+    return new ConnectResult(report, Optional.of(kept.connection()), kept.replaced());
   }
 
   /** Verifies {@code tenant}'s connection {@code name} again and records it, with when it is due next if given. */

@@ -96,10 +96,15 @@ public final class PluginRegistry implements AutoCloseable {
 
   public LoadedConnector connector(String connectorId) {
     LoadedConnector connector = connectors.get(connectorId);
-    if (connector == null) {
-      throw new UnknownConnectorException(connectorId, List.copyOf(connectors.keySet()));
+    if (connector != null) {
+      return connector;
     }
-    return connector;
+    List<LoadedConnector> otherCase = connectorId == null ? List.of() : connectors.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(connectorId)).map(Map.Entry::getValue).toList();
+    if (otherCase.size() == 1) {
+      return otherCase.get(0); // ids are matched regardless of case, as long as that names one
+    }
+    throw new UnknownConnectorException(connectorId, List.copyOf(connectors.keySet()));
   }
 
   /**

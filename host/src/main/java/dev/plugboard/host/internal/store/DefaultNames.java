@@ -11,10 +11,14 @@ import dev.plugboard.host.internal.form.CheckedValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /** Default connection names that never take over another account's connection. */
 public final class DefaultNames {
+
+  /** The connection kept under a default name, and the one it replaced there. */
+  public record Kept(Connection connection, Optional<Connection> replaced) {}
 
   private DefaultNames() {}
 
@@ -25,18 +29,22 @@ public final class DefaultNames {
    * the same account again keeps its name, and so replaces its connection. Each name is taken in
    * one atomic update of the store, so two connects at once never take the same name for two accounts.
    *
-   * @return the connection kept
+   * @return the connection kept, and the one of the same account it replaced if any
    */
-  public static Connection keep(ConnectionStore store, ConnectorDescriptor descriptor, Account account,
+  public static Kept keep(ConnectionStore store, ConnectorDescriptor descriptor, Account account,
       CheckedValues checked, Function<String, Connection> make) {
     String base = ConnectionNames.defaultName(descriptor.id(), account, checked.fields(), checked.secretFields());
     String candidate = base;
     for (int n = 2; ; n++) {
       Connection connection = make.apply(candidate);
-      Optional<Connection> kept = store.update(candidate, existing ->
-          existing.isEmpty() || sameAccount(descriptor, existing.get(), checked) ? Optional.of(connection) : existing);
+      AtomicReference<Optional<Connection>> replaced = new AtomicReference<>(Optional.empty());
+      Optional<Connection> kept = store.update(candidate, existing -> {
+        boolean take = existing.isEmpty() || sameAccount(descriptor, existing.get(), checked);
+        replaced.set(take ? existing : Optional.empty());
+        return take ? Optional.of(connection) : existing;
+      });
       if (kept.isPresent() && kept.get().withVersion(0).equals(connection)) {
-        return kept.get();
+        return new Kept(kept.get(), replaced.get());
       }
       String suffix = "-" + n;
       candidate = base.substring(0, Math.min(base.length(), ConnectionNames.MAX_LENGTH - suffix.length())) + suffix;

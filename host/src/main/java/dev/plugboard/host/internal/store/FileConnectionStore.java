@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -105,6 +106,15 @@ public final class FileConnectionStore implements ConnectionStore {
     return layout.record(tenant, name);
   }
 
+  /**
+   * Refuses, saying what the home folder is, when nothing could be written in it (a file, a
+   * read-only disk, a folder of another's): what a connect asks before it sends anything.
+   */
+  public void requireWritable() {
+    checks.check();
+    checks.checkWritable();
+  }
+
   @Override
   public Optional<Connection> find(String tenant, String name) {
     ConnectionNames.requireValidTenant(tenant);
@@ -128,7 +138,7 @@ public final class FileConnectionStore implements ConnectionStore {
     ConnectionNames.requireValidTenant(tenant);
     return reading(view -> {
       List<Connection> all = new ArrayList<>();
-      for (String name : names(tenant)) {
+      for (String name : recordNames(tenant)) {
         view.connection(tenant, name).ifPresent(all::add);
       }
       Set<String> listed = all.stream().map(Connection::name).collect(Collectors.toSet());
@@ -143,6 +153,20 @@ public final class FileConnectionStore implements ConnectionStore {
     }, () -> ConnectionNames.DEFAULT_TENANT.equals(tenant) ? legacy.list() : List.of());
   }
 
+  /** The names of the records and of the connections the index keeps (a record deleted by hand among them), unopened. */
+  @Override
+  public List<String> names(String tenant) {
+    ConnectionNames.requireValidTenant(tenant);
+    return reading(view -> {
+      Set<String> all = new TreeSet<>(recordNames(tenant));
+      for (int bucket = 0; bucket < StoreLayout.BUCKETS; bucket++) {
+        all.addAll(view.bucket(String.format("%02x", bucket)).tenants().getOrDefault(tenant, Map.of()).keySet());
+      }
+      return List.copyOf(all);
+    }, () -> ConnectionNames.DEFAULT_TENANT.equals(tenant) ? legacy.list().stream().map(Connection::name).toList()
+        : List.of());
+  }
+
   @Override
   public List<Connection> due(Instant before, int limit) {
     Objects.requireNonNull(before, "before == null");
@@ -152,7 +176,7 @@ public final class FileConnectionStore implements ConnectionStore {
     return reading(view -> {
       List<Connection> due = new ArrayList<>();
       for (String tenant : tenants()) {
-        for (String name : names(tenant)) {
+        for (String name : recordNames(tenant)) {
           view.connection(tenant, name).filter(c -> c.dueBefore(before)).ifPresent(due::add);
         }
       }
@@ -285,7 +309,7 @@ public final class FileConnectionStore implements ConnectionStore {
   }
 
   /** The names of {@code tenant}'s records, ordered, read from file names alone. */
-  private List<String> names(String tenant) {
+  private List<String> recordNames(String tenant) {
     Path folder = layout.tenantFolder(tenant);
     StoreFiles.refuseLink(folder);
     return listing(folder, StoreLayout::nameOf);
@@ -407,6 +431,7 @@ public final class FileConnectionStore implements ConnectionStore {
   private <T> T locked(StoreLock.Action<T> action) {
     try {
       checks.check();
+      checks.checkWritable();
       OwnerOnly.createFolder(layout.home);
       return StoreLock.holding(layout.lock, action);
     } catch (IOException e) {

@@ -43,11 +43,10 @@ final class HomeChecks {
 
   /** Refuses links where the store's files go; warns once about loose permissions. */
   void check() {
-    if (!Files.isDirectory(layout.home) && !Files.notExists(layout.home)) {
-      throw new ConnectionStoreException("cannot read the connection store " + layout.folder + " (" + layout.home
-          + " is not a folder, or a file stands where one of its parents should be): check the home folder, or choose"
-          + " another with --home DIR");
-    }
+    HomeProblems.unreadable(layout.home).ifPresent(why -> {
+      throw new ConnectionStoreException("cannot read the connection store in " + layout.home + ": " + why
+          + "; give the home folder (one you can write to) with --home DIR or PLUGBOARD_HOME");
+    });
     for (Path path : List.of(layout.lock, layout.keyset, layout.dataKey, layout.manifest, layout.legacy, layout.folder,
         layout.pending, layout.index, layout.records)) {
       StoreFiles.refuseLink(path);
@@ -56,6 +55,14 @@ final class HomeChecks {
       permissionsChecked = true;
       checkPermissions();
     }
+  }
+
+  /** Refuses a home nothing can be written in, saying what it is; before anything is sent that should be kept there. */
+  void checkWritable() {
+    HomeProblems.unwritable(layout.home).ifPresent(why -> {
+      throw new ConnectionStoreException("cannot keep connections in " + layout.home + ": " + why
+          + "; give a home folder you can write to with --home DIR or PLUGBOARD_HOME");
+    });
   }
 
   private void checkPermissions() {

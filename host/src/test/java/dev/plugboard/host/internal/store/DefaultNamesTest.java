@@ -35,6 +35,15 @@ final class DefaultNamesTest {
   }
 
   @Test
+  void connectingTheSameAccountAgainNamesTheConnectionItReplaced() {
+    Connection first = keep("https://api.minimal.example/accounts/acme/", "tokenaaaaaaaa1");
+    Connection second = keep("https://api.minimal.example/accounts/acmetwo/", "tokenaaaaaaaa2");
+
+    assertThat(kept("https://api.minimal.example/accounts/acme/", "tokenaaaaaaaa3").replaced()).contains(first);
+    assertThat(second.name()).isEqualTo("minimal/acme-2");
+  }
+
+  @Test
   void anotherAccountOfTheSameNameGetsANumberedNameAndReplacesNothing() {
     Connection first = keep("https://api.minimal.example/accounts/acme/", "tokenaaaaaaaa1");
     Connection second = keep("https://api.minimal.example/accounts/acmetwo/", "tokenaaaaaaaa2");
@@ -46,6 +55,10 @@ final class DefaultNamesTest {
   }
 
   private Connection keep(String apiUrl, String token) {
+    return kept(apiUrl, token).connection();
+  }
+
+  private DefaultNames.Kept kept(String apiUrl, String token) {
     Map<String, String> fields = Map.of("api_url", apiUrl, "token", token);
     CheckedValues checked = new CheckedValues("minimal", fields, fields, Set.of("token"));
     return DefaultNames.keep(store, MINIMAL, ACME, checked, name -> new Connection(name, "minimal", "1.0.0", fields,
