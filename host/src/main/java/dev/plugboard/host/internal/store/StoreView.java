@@ -38,6 +38,10 @@ final class StoreView {
   private IndexFiles.Manifest manifest;
   private final Map<String, IndexFiles.Bucket> buckets = new HashMap<>();
 
+  /**
+   * @param sealer the store's key; {@code null} for a home that held no store when the operation
+   *     began: the view is then of that empty store, whatever a writer creates meanwhile
+   */
   StoreView(StoreLayout layout, IndexFiles index, RecordFiles records, ConnectionSealer sealer) {
     this.layout = layout;
     this.index = index;
@@ -50,6 +54,9 @@ final class StoreView {
   }
 
   IndexFiles.Manifest manifest() {
+    if (manifest == null && sealer == null) {
+      manifest = IndexFiles.Manifest.empty();
+    }
     if (manifest == null) {
       manifest = index.manifest(sealer).orElse(IndexFiles.Manifest.empty());
     }
@@ -59,6 +66,9 @@ final class StoreView {
   /** Index bucket {@code id}, checked to be the version the manifest keeps. */
   IndexFiles.Bucket bucket(String id) {
     IndexFiles.Bucket bucket = buckets.get(id);
+    if (bucket == null && sealer == null) {
+      return IndexFiles.Bucket.empty(id);
+    }
     if (bucket == null) {
       bucket = index.bucket(sealer, id).orElse(IndexFiles.Bucket.empty(id));
       long kept = manifest().bucketVersion(id);
@@ -83,6 +93,9 @@ final class StoreView {
 
   /** The connection kept under {@code name} in {@code tenant}, checked against the index. */
   Optional<Connection> connection(String tenant, String name) {
+    if (sealer == null) {
+      return Optional.empty();
+    }
     long kept = keptVersion(tenant, name);
     Optional<RecordFiles.Header> header = records.read(tenant, name);
     long found = header.map(RecordFiles.Header::version).orElse(0L);
