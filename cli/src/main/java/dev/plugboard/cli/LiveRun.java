@@ -6,6 +6,7 @@ import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.ConnectResult;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.SandboxSession;
+import dev.plugboard.host.VerificationEvent;
 import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
 import dev.plugboard.host.internal.form.Misspelling;
@@ -105,15 +106,24 @@ final class LiveRun implements AutoCloseable {
     return host.connect(connectorId, values, name, progress(connectorId, json));
   }
 
-  /** For a person: the heading now, and the progress when on a terminal. */
+  /**
+   * For a person: the heading once the verification starts (not before a store or home that
+   * cannot keep anything is refused), and the progress when on a terminal.
+   */
   private VerificationListener progress(String connectorId, boolean json) {
     if (json) {
       return VerificationListener.NONE;
     }
-    plugboard.environment.out().println("Verifying " + connectorId + " (plugin " + host.pluginOf(connectorId) + ")");
-    return plugboard.environment.outIsTerminal()
+    String heading = "Verifying " + connectorId + " (plugin " + host.pluginOf(connectorId) + ")";
+    VerificationListener progress = plugboard.environment.outIsTerminal()
         ? new TerminalProgress(plugboard.environment.out(), columns(plugboard.environment))
         : VerificationListener.NONE;
+    return event -> {
+      if (event instanceof VerificationEvent.Started) {
+        plugboard.environment.out().println(heading);
+      }
+      progress.on(event);
+    };
   }
 
   /** Prints the report, as JSON (with {@code extra} keys) or for a person, and says the exit code. */
