@@ -67,8 +67,10 @@ final class VerificationRun {
     Calls.Pending credentialsCall = submit(descriptor.credentials().call(), defaults, false);
     Calls.Pending identityCall = submit(descriptor.identity().call(), defaults, true);
     if (oneWave) {
-      // Everything else at once too, with the defaults for the values only the identity answer gives.
-      scopeAndExcessCalls(defaults);
+      // Every other read at once too, with the defaults for the values only the identity answer
+      // gives. A call of another method (declared free of side effects) waits until the
+      // credentials have been accepted: nothing but a read goes with credentials not yet proven.
+      scopeAndExcessCalls(defaults, true);
     }
     HttpOutcome credentials = credentialsCall.await();
     HttpOutcome identity = identityCall.await();
@@ -84,7 +86,7 @@ final class VerificationRun {
     // Asked again with the account the identity answer named: a call whose path that leaves alone
     // joins the one already out; only a call whose path it changes is sent (again).
     Account account = read.account();
-    Map<Object, Optional<Calls.Pending>> asked = scopeAndExcessCalls(account);
+    Map<Object, Optional<Calls.Pending>> asked = scopeAndExcessCalls(account, false);
     Map<Scope, Probed> probes = new LinkedHashMap<>();
     Optional<HttpOutcome> listing = Optional.empty();
     if (descriptor.scopeListing() != null) {
@@ -109,18 +111,27 @@ final class VerificationRun {
    * Starts (or joins) the scope listing call or every scope's probe, and the excess calls, with
    * {@code account}'s values; a call whose path names a value {@code account} lacks is not sent (empty).
    * Keyed by the scope, the listing or the excess call.
+   *
+   * @param readsOnly start only the GET and HEAD calls (the others are left out)
    */
-  private Map<Object, Optional<Calls.Pending>> scopeAndExcessCalls(Account account) {
+  private Map<Object, Optional<Calls.Pending>> scopeAndExcessCalls(Account account, boolean readsOnly) {
     Map<Object, Optional<Calls.Pending>> asked = new LinkedHashMap<>();
     if (descriptor.scopeListing() != null) {
-      asked.put(descriptor.scopeListing(), trySubmit(descriptor.scopeListing().call(), account, true));
+      ask(asked, descriptor.scopeListing(), descriptor.scopeListing().call(), account, true, readsOnly);
     } else {
-      descriptor.scopes().forEach(scope -> asked.put(scope, trySubmit(scope.probe().call(), account, false)));
+      descriptor.scopes().forEach(scope -> ask(asked, scope, scope.probe().call(), account, false, readsOnly));
     }
     if (descriptor.excess() != null) {
-      descriptor.excess().calls().forEach(call -> asked.put(call, trySubmit(call.call(), account, true)));
+      descriptor.excess().calls().forEach(call -> ask(asked, call, call.call(), account, true, readsOnly));
     }
     return asked;
+  }
+
+  private void ask(Map<Object, Optional<Calls.Pending>> asked, Object key, Call call, Account account, boolean readBody,
+      boolean readsOnly) {
+    if (!readsOnly || call.method().equals("GET") || call.method().equals("HEAD")) {
+      asked.put(key, trySubmit(call, account, readBody));
+    }
   }
 
   private Optional<Calls.Pending> trySubmit(Call call, Account account, boolean readBody) {
