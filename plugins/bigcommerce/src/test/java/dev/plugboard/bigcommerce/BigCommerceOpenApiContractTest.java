@@ -14,11 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The descriptor against BigCommerce's own API description: every call it declares (credentials
@@ -29,8 +26,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class BigCommerceOpenApiContractTest {
 
-  /** From this module (plugins/bigcommerce), the repository root is ../.., and shared/ sits next to it. */
-  private static final Path SPECS = Path.of("../../../shared/bigcommerce-openapi");
+  private static final Path SPECS = OpenApiFiles.SPECS;
 
   @TempDir Path plugins;
 
@@ -48,7 +44,7 @@ final class BigCommerceOpenApiContractTest {
     List<String> unknown = new ArrayList<>();
     calls.forEach((where, path) -> {
       String url = address(descriptor, path);
-      if (operations.stream().noneMatch(operation -> matches(url, operation))) {
+      if (operations.stream().noneMatch(operation -> OpenApiFiles.matches(url, operation))) {
         unknown.add(where + ": GET " + url);
       }
     });
@@ -60,30 +56,21 @@ final class BigCommerceOpenApiContractTest {
   void theMatchTellsAParameterFromALiteralSegment() {
     String operation = "https://api.bigcommerce.com/stores/{store_hash}/v3/orders/{order_id}/transactions";
 
-    assertThat(matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v3/orders/1/transactions", operation))
+    assertThat(OpenApiFiles.matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v3/orders/1/transactions", operation))
         .isTrue();
-    assertThat(matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v3/orders/1/transaction", operation))
+    assertThat(OpenApiFiles.matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v3/orders/1/transaction", operation))
         .isFalse();
-    assertThat(matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v2/orders/1/transactions", operation))
+    assertThat(OpenApiFiles.matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v2/orders/1/transactions", operation))
         .isFalse();
-    assertThat(matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v3/{account.x}/1/transactions", operation))
+    assertThat(OpenApiFiles.matches("https://api.bigcommerce.com/stores/{api_path.store_hash}/v3/{account.x}/1/transactions", operation))
         .isFalse();
   }
 
   /** Every GET operation in the files, as {@code server url + path}, parameters in braces. */
   private static List<String> getOperations() throws IOException {
-    YAMLMapper yaml = new YAMLMapper();
     List<String> operations = new ArrayList<>();
-    try (Stream<Path> files = Files.list(SPECS)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-        JsonNode spec = yaml.readTree(file.toFile());
-        String server = spec.at("/servers/0/url").asString();
-        spec.get("paths").properties().forEach(path -> {
-          if (path.getValue().has("get")) {
-            operations.add(server + path.getKey());
-          }
-        });
-      }
+    for (OpenApiFiles.Spec spec : OpenApiFiles.read()) {
+      spec.getStatuses().keySet().forEach(path -> operations.add(spec.server() + path));
     }
     assertThat(operations).as("GET operations read from " + SPECS).hasSizeGreaterThan(50);
     return operations;
@@ -97,23 +84,6 @@ final class BigCommerceOpenApiContractTest {
     String call = Template.parse(path, "path").render(name -> "{" + name + "}");
     String url = base + call;
     return url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-  }
-
-  /** Segment by segment: a parameter of the operation takes any segment, a placeholder of ours only a parameter. */
-  static boolean matches(String url, String operation) {
-    String[] ours = url.split("/");
-    String[] theirs = operation.split("/");
-    if (ours.length != theirs.length) {
-      return false;
-    }
-    for (int i = 0; i < ours.length; i++) {
-      boolean parameter = theirs[i].startsWith("{") && theirs[i].endsWith("}");
-      boolean placeholder = ours[i].startsWith("{") && ours[i].endsWith("}");
-      if (!(parameter || (!placeholder && ours[i].equals(theirs[i])))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private ConnectorDescriptor descriptor() {

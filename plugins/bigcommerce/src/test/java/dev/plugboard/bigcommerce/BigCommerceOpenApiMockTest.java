@@ -90,7 +90,7 @@ final class BigCommerceOpenApiMockTest {
       int slash = call.indexOf('/');
       Map.Entry<OpenApiMock.Spec, String> operation = mock.operation(call.substring(0, slash), call.substring(slash))
           .orElseThrow();
-      operation.getKey().statusesByPath().get(operation.getValue()).stream()
+      operation.getKey().file().getStatuses().get(operation.getValue()).stream()
           .filter(status -> status.matches("[1-5][0-9][0-9]") && !status.startsWith("2"))
           .sorted()
           .forEach(status -> cases.add(Arguments.of(what, call, Integer.parseInt(status))));

@@ -29,8 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * BigCommerce's API as its own OpenAPI files describe it, answered by Stoplight Prism (one
@@ -43,13 +41,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class OpenApiMock implements AutoCloseable {
 
-  /** From this module (plugins/bigcommerce), the repository root is ../.., and shared/ sits next to it. */
-  static final Path SPECS = Path.of("../../../shared/bigcommerce-openapi");
+  private static final Path SPECS = OpenApiFiles.SPECS;
 
   private static final Duration START = Duration.ofSeconds(240);
 
-  /** One OpenAPI file: its API version (v2 or v3), its GET operations and their statuses, its Prism. */
-  record Spec(String file, String version, Map<String, Set<String>> statusesByPath, int port) {}
+  /** One OpenAPI file and the port of its Prism. */
+  record Spec(OpenApiFiles.Spec file, int port) {}
 
   private final List<Spec> specs = new ArrayList<>();
   private final List<Process> prisms = new ArrayList<>();
@@ -92,17 +89,12 @@ final class OpenApiMock implements AutoCloseable {
     return "127.0.0.1:" + router.getAddress().getPort();
   }
 
-  /** The files read, each with its operations. */
-  List<Spec> specs() {
-    return List.copyOf(specs);
-  }
-
   /** The spec and operation path that answer {@code version}/{@code path}, such as {@code v3}, {@code /catalog/summary}. */
   Optional<Map.Entry<Spec, String>> operation(String version, String path) {
     return specs.stream()
-        .filter(spec -> spec.version().equals(version))
-        .flatMap(spec -> spec.statusesByPath().keySet().stream()
-            .filter(template -> matches(path, template))
+        .filter(spec -> spec.file().version().equals(version))
+        .flatMap(spec -> spec.file().getStatuses().keySet().stream()
+            .filter(template -> OpenApiFiles.matches(path, template))
             .map(template -> Map.entry(spec, template)))
         .max(Comparator.comparingLong(entry -> literalSegments(entry.getValue())));
   }
@@ -145,23 +137,8 @@ final class OpenApiMock implements AutoCloseable {
 
   private void startPrisms(Set<String> calls) throws IOException, InterruptedException {
     String prism = prismCommand();
-    YAMLMapper yaml = new YAMLMapper();
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(SPECS)) {
-      files = listed.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
-    }
-    for (Path file : files) {
-      JsonNode spec = yaml.readTree(file.toFile());
-      String server = spec.at("/servers/0/url").asString();
-      Map<String, Set<String>> statuses = new java.util.LinkedHashMap<>();
-      spec.get("paths").properties().forEach(path -> {
-        JsonNode get = path.getValue().get("get");
-        if (get != null) {
-          statuses.put(path.getKey(), Set.copyOf(get.get("responses").propertyNames()));
-        }
-      });
-      specs.add(new Spec(file.getFileName().toString(), server.substring(server.lastIndexOf('/') + 1), statuses,
-          freePort()));
+    for (OpenApiFiles.Spec file : OpenApiFiles.read()) {
+      specs.add(new Spec(file, freePort()));
     }
     Set<Spec> used = new java.util.LinkedHashSet<>();
     for (String call : calls) {
@@ -172,7 +149,7 @@ final class OpenApiMock implements AutoCloseable {
     specs.retainAll(used);
     CountDownLatch listening = new CountDownLatch(specs.size());
     for (Spec spec : specs) {
-      Path file = SPECS.resolve(spec.file());
+      Path file = SPECS.resolve(spec.file().name());
       int port = spec.port();
       Process process = new ProcessBuilder(prism, "mock", "--errors", "-h", "127.0.0.1", "-p", Integer.toString(port),
           file.toAbsolutePath().toString())
@@ -242,7 +219,7 @@ final class OpenApiMock implements AutoCloseable {
       }
       answered.put(rest, answer.statusCode());
       log(exchange.getRequestMethod() + " " + rest + (status == null ? "" : " forced " + status) + " -> "
-          + operation.get().getKey().file() + " " + answer.statusCode());
+          + operation.get().getKey().file().name() + " " + answer.statusCode());
       answer.headers().firstValue("content-type").ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
       byte[] body = answer.body();
       exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
@@ -271,22 +248,6 @@ final class OpenApiMock implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
-  }
-
-  /** Segment by segment: a parameter of the operation takes any segment. */
-  private static boolean matches(String path, String template) {
-    String[] ours = path.split("/", -1);
-    String[] theirs = template.split("/", -1);
-    if (ours.length != theirs.length) {
-      return false;
-    }
-    for (int i = 0; i < ours.length; i++) {
-      boolean parameter = theirs[i].startsWith("{") && theirs[i].endsWith("}");
-      if (!parameter && !ours[i].equals(theirs[i])) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static long literalSegments(String template) {
