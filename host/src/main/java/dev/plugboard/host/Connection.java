@@ -1,7 +1,5 @@
 package dev.plugboard.host;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,8 +22,8 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>{@link #values()} holds secrets in the clear, for the code that uses the connection. Every
- * other way out is masked: {@link #toString()}, {@link #maskedValues()}, and the JSON Jackson
- * writes of it, where {@code values} are the masked ones.
+ * other way out is masked: {@link #toString()}, {@link #maskedValues()}, and the JSON the host
+ * writes of it ({@code plugboard connections --json}), where {@code values} are the masked ones.
  *
  * <p>Every connection belongs to a tenant the application names ({@link ConnectionNames#DEFAULT_TENANT}
  * unless it says otherwise): a store keeps each tenant's connections apart, and a name is unique
@@ -51,7 +49,7 @@ public record Connection(
     String name,
     String connector,
     String pluginVersion,
-    @JsonIgnore Map<String, String> values,
+    Map<String, String> values,
     Set<String> secretFields,
     Account account,
     List<ScopeCheck> scopes,
@@ -156,7 +154,6 @@ public record Connection(
   }
 
   /** The values with each secret masked by {@link #mask(String)}: what {@code connections show} prints. */
-  @JsonProperty("values")
   public Map<String, String> maskedValues() {
     Map<String, String> masked = new LinkedHashMap<>();
     values.forEach((id, value) -> masked.put(id, isSecret(id) ? mask(value) : value));

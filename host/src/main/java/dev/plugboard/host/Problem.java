@@ -1,6 +1,5 @@
 package dev.plugboard.host;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Objects;
  * @param evidence the call it rests on, or {@code null}
  */
 public record Problem(
-    String code, String message, String remediation, @JsonInclude(JsonInclude.Include.ALWAYS) Evidence evidence) {
+    String code, String message, String remediation, Evidence evidence) {
 
   public Problem {
     Objects.requireNonNull(code, "code == null");

@@ -1,6 +1,5 @@
 package dev.plugboard.host;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -18,8 +17,7 @@ public record ScopeCheck(
     String permission,
     String id,
     Status status,
-    // Always in the JSON, null when no call decided it: the --json document's keys never change.
-    @JsonInclude(JsonInclude.Include.ALWAYS) Evidence evidence,
+    Evidence evidence,
     String remediation) {
 
   /** What a scope's probe showed. */

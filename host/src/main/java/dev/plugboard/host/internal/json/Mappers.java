@@ -76,7 +76,7 @@ public final class Mappers {
   }
 
   private static final class Output {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = PublicJson.mixIns(JsonMapper.builder())
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
