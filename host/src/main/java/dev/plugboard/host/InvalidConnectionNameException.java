@@ -9,11 +9,22 @@ public final class InvalidConnectionNameException extends PlugboardException {
   private static final int SHOWN = 80;
 
   private final String name;
+  private final String example;
 
   public InvalidConnectionNameException(String name) {
-    super("connection name " + quoted(name) + " is not allowed: use " + ConnectionNames.RULES
-        + ", such as " + ConnectionNames.EXAMPLE);
+    this(name, ConnectionNames.EXAMPLE);
+  }
+
+  /** @param example a name that follows the rules, for the connector at hand */
+  public InvalidConnectionNameException(String name, String example) {
+    super("connection name " + quoted(name) + " is not allowed: use " + ConnectionNames.RULES + ", such as " + example);
     this.name = name;
+    this.example = example;
+  }
+
+  /** The name following the rules that the message gives as an example. */
+  public String example() {
+    return example;
   }
 
   /** The name that was refused; {@code null} when none was given. */

@@ -114,7 +114,7 @@ final class Endpoints {
     Json.Posted posted = Json.posted(requireJson(exchange));
     Map<String, String> values = values(descriptor, posted, session);
     String name = invitation != null ? invitation.invite().name().orElse(null) : posted.name();
-    ConnectPages.requireValidName(name);
+    ConnectPages.requireValidName(name, descriptor.id());
     if (invitation != null && store && !connecting.add(invitation.token())) {
       throw new Exchanges.Refused(409, "This link is being used to connect in another window; wait for it to finish.");
     }

@@ -35,7 +35,7 @@ public final class Connecting {
   public ConnectResult connect(String connectorId, Map<String, String> values, String name,
       VerificationListener listener) {
     if (name != null) {
-      ConnectionNames.requireValid(name);
+      ConnectionNames.requireValid(name, connectorId);
     }
     connections.find(name != null ? name : connectorId); // an unreadable store fails before anything is sent
     if (connections instanceof FileConnectionStore file) {
