@@ -35,7 +35,7 @@ final class ReportPrinter {
       out.println();
       out.println("Connected to " + safe(report.account().display()));
     }
-    printScopes(report.scopes());
+    printScopes(report.connector(), report.scopes());
     printProblems("Problems:", report.problems());
     printProblems("Warnings (verified all the same):", report.warnings());
     out.println();
@@ -61,11 +61,17 @@ final class ReportPrinter {
     }
   }
 
-  private void printScopes(List<ScopeCheck> scopes) {
+  private void printScopes(String connector, List<ScopeCheck> scopes) {
     if (scopes.isEmpty()) {
       return;
     }
     out.println();
+    if (scopes.stream().allMatch(scope -> scope.status() == ScopeCheck.Status.SKIPPED)) {
+      // the phase lines say why; a line per scope would say 'skipped' thirteen times
+      out.println("Scopes: none of the " + scopes.size() + " was checked (`plugboard describe " + safe(connector)
+          + "` lists them)");
+      return;
+    }
     out.println("Scopes:");
     int name = scopes.stream().mapToInt(s -> safe(s.name()).length()).max().orElse(0);
     int permission = scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0);
@@ -115,13 +121,25 @@ final class ReportPrinter {
     long inconclusive = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.INCONCLUSIVE).count();
     return switch (report.status()) {
       case VERIFIED -> "verified: every scope is granted (exit 0)";
-      case FAILED -> "failed" + (missing > 0 ? ": " + missing + " of " + report.scopes().size() + " scopes missing" : "")
-          + " (exit 1)";
-      case INVALID -> "invalid values: nothing was sent (exit 2)";
+      case FAILED -> "failed: " + (missing > 0 ? missing + " of " + report.scopes().size() + " scopes missing"
+          : report.problems().isEmpty() ? "see above" : sentence(report.problems().get(0).message())) + " (exit 1)";
+      case INVALID -> "invalid values" + invalidFields(report.fields()) + ": nothing was sent (exit 2)";
       case INCONCLUSIVE -> "inconclusive" + (inconclusive > 0
           ? ": " + inconclusive + (inconclusive == 1 ? " scope" : " scopes") + " could not be checked" : "")
           + "; try again later (exit 3)";
     };
+  }
+
+  /** A finding's message as part of the result line: no closing full stop. */
+  private static String sentence(String message) {
+    String text = safe(message).strip();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** {@code  (api_path, access_token)}: the fields at fault, by id. */
+  private static String invalidFields(List<FieldCheck> fields) {
+    List<String> ids = fields.stream().filter(field -> field.status() != FieldCheck.Status.OK).map(FieldCheck::id).toList();
+    return ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")";
   }
 
   private static String word(PhaseCheck.Outcome outcome) {

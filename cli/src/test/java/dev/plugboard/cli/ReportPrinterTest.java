@@ -56,6 +56,35 @@ final class ReportPrinterTest {
   }
 
   @Test
+  void invalidValuesSayWhichAndSkipTheScopesInOneLine() {
+    List<ScopeCheck> skipped = List.of(
+        new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.SKIPPED, null, ""),
+        new ScopeCheck("Customers", "Read", "customers_read", ScopeCheck.Status.SKIPPED, null, ""));
+    VerificationReport report = new VerificationReport("minimal", VerificationReport.Status.INVALID, Account.UNKNOWN,
+        List.of(new PhaseCheck(Phase.FORMAT, Outcome.FAILED, "missing or malformed: api_url")),
+        List.of(new FieldCheck("api_url", FieldCheck.Status.INVALID, "API URL must start with https://."),
+            new FieldCheck("token", FieldCheck.Status.OK, "")),
+        skipped, List.of(), Instant.EPOCH);
+
+    String printed = print(report);
+
+    assertThat(printed).contains("Scopes: none of the 2 was checked (`plugboard describe minimal` lists them)",
+        "Result: invalid values (api_url): nothing was sent (exit 2)");
+    assertThat(printed).doesNotContain("skipped      Orders");
+  }
+
+  @Test
+  void aRunThatFailedAsAWholeSaysWhatFailedInItsResult() {
+    Evidence rejected = new Evidence("GET", "api.example", "/accounts/acme/me", 401, 1, 8, "");
+    String printed = print(report(VerificationReport.Status.FAILED, List.of(
+        new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.SKIPPED, null, "")),
+        List.of(new Problem("credentials_rejected", "The platform rejected the token (401 Unauthorized).",
+            "Copy the token again.", rejected))));
+
+    assertThat(printed).contains("Result: failed: The platform rejected the token (401 Unauthorized) (exit 1)");
+  }
+
+  @Test
   void exitCodesFollowTheVerdict() {
     assertThat(ReportPrinter.exitCode(report(VerificationReport.Status.VERIFIED, List.of(), List.of()))).isEqualTo(0);
     assertThat(ReportPrinter.exitCode(report(VerificationReport.Status.FAILED, List.of(), List.of()))).isEqualTo(1);
