@@ -10,6 +10,7 @@ import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prints a verification report for a person: each phase, the account, every scope with what to
@@ -92,7 +93,7 @@ final class ReportPrinter {
     out.println();
     out.println(heading);
     for (Problem problem : problems) {
-      out.println("  " + safe(problem.message()) + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())));
+      out.println("  " + safe(problem.message()) + problem.evidence().map(evidence -> " " + evidence(evidence)).orElse(""));
       if (!problem.remediation().isEmpty()) {
         out.println("    What to do: " + safe(problem.remediation()));
       }
@@ -100,17 +101,19 @@ final class ReportPrinter {
   }
 
   /** {@code (GET api.example/v2/orders/count → 403, 2 attempts)}: never a header, never a body. */
+  static String evidence(Optional<Evidence> evidence) {
+    return evidence.map(ReportPrinter::evidence).orElse("");
+  }
+
+  /** {@code (GET api.example/v2/orders/count → 403, 2 attempts)}: never a header, never a body. */
   static String evidence(Evidence evidence) {
-    if (evidence == null) {
-      return "";
-    }
     StringBuilder text = new StringBuilder("(").append(evidence.method()).append(' ').append(evidence.host())
         .append(evidence.path()).append(" → ");
-    text.append(evidence.status() == null ? evidence.detail() : evidence.status().toString());
+    text.append(evidence.status().isPresent() ? Integer.toString(evidence.status().getAsInt()) : evidence.detail());
     if (evidence.attempts() > 1) {
       text.append(", ").append(evidence.attempts()).append(" attempts");
     }
-    if (evidence.status() != null && !evidence.detail().isEmpty()) {
+    if (evidence.status().isPresent() && !evidence.detail().isEmpty()) {
       text.append(", ").append(evidence.detail());
     }
     return safe(text.append(')').toString());

@@ -1,5 +1,7 @@
 package dev.plugboard.host;
 
+import java.util.Optional;
+
 /**
  * A connection name that breaks {@link ConnectionNames}' rules. The message says the rules and
  * gives an example; the CLI exits with 2 (bad usage) on it.
@@ -27,9 +29,9 @@ public final class InvalidConnectionNameException extends PlugboardException {
     return example;
   }
 
-  /** The name that was refused; {@code null} when none was given. */
-  public String name() {
-    return name;
+  /** The name that was refused, unless none was given. */
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
   }
 
   // A refused name came from a user: show it briefly, with control characters made visible.

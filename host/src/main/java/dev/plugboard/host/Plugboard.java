@@ -168,14 +168,23 @@ public final class Plugboard implements AutoCloseable {
 
   /** {@link #connect(String, Map, String)} under the default name, such as {@code shop/acme-outfitters}. */
   public ConnectResult connect(String connectorId, Map<String, String> values) {
-    return connect(connectorId, values, null);
+    return connect(connectorId, values, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #connect(String, Map)}, telling {@code listener} each phase and scope as it is decided
+   * (see {@link #connect(String, Map, String, VerificationListener)}).
+   */
+  public ConnectResult connect(String connectorId, Map<String, String> values, VerificationListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    return connecting().connect(connectorId, values, null, listener);
   }
 
   /**
    * Verifies values and, only when they verify, keeps the connection under {@code name},
    * replacing the one of that name if any. What did not verify is not kept.
    *
-   * @param name the name to keep it under, or {@code null} for the default one from the account
+   * @param name the name to keep it under ({@link #connect(String, Map)} takes the default one from the account)
    * @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules
    */
   public ConnectResult connect(String connectorId, Map<String, String> values, String name) {
@@ -189,6 +198,7 @@ public final class Plugboard implements AutoCloseable {
    */
   public ConnectResult connect(String connectorId, Map<String, String> values, String name,
       VerificationListener listener) {
+    Objects.requireNonNull(name, "name == null: connect(connectorId, values, listener) takes the default name");
     Objects.requireNonNull(listener, "listener == null");
     return connecting().connect(connectorId, values, name, listener);
   }

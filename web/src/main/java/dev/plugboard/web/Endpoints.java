@@ -136,7 +136,8 @@ final class Endpoints {
       Future<?> verification = runner.submit(() -> {
         try {
           if (store) {
-            ConnectResult result = plugboard.connect(descriptor.id(), values, name, live);
+            ConnectResult result = name == null ? plugboard.connect(descriptor.id(), values, live)
+                : plugboard.connect(descriptor.id(), values, name, live);
             result.connection().ifPresent(connection -> {
               session.forgetFile(descriptor.id());
               if (invitation != null) {

@@ -8,6 +8,8 @@ import dev.plugboard.host.Evidence;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +25,8 @@ final class PublicJson {
     return builder
         .addMixIn(Connection.class, ConnectionJson.class)
         .addMixIn(Problem.class, EvidenceAlways.class)
-        .addMixIn(ScopeCheck.class, EvidenceAlways.class);
+        .addMixIn(ScopeCheck.class, EvidenceAlways.class)
+        .addMixIn(Evidence.class, StatusIfAnswered.class);
   }
 
   /** A connection's values are written masked, under {@code values}; the clear ones never. */
@@ -35,9 +38,15 @@ final class PublicJson {
     abstract Map<String, String> maskedValues();
   }
 
+  /** A call that got no answer has no status key. */
+  private abstract static class StatusIfAnswered {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract OptionalInt status();
+  }
+
   /** The evidence key is always there, null when no call decided it: a document's keys never change. */
   private abstract static class EvidenceAlways {
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    abstract Evidence evidence();
+    abstract Optional<Evidence> evidence();
   }
 }

@@ -3,6 +3,7 @@ package dev.plugboard.host.internal.verify;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.HttpOutcome;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -117,7 +118,7 @@ final class Calls implements AutoCloseable {
 
     private HttpOutcome unfinished() {
       String reason = "unfinished at the deadline of " + session.deadline().describe();
-      Evidence evidence = new Evidence(method, ApiSession.hostOf(url), ApiSession.pathOf(url), null, 0,
+      Evidence evidence = new Evidence(method, ApiSession.hostOf(url), ApiSession.pathOf(url), OptionalInt.empty(), 0,
           session.deadline().limit().toMillis(), reason);
       return new HttpOutcome.GaveUp(HttpOutcome.Why.TIMEOUT, reason, evidence);
     }

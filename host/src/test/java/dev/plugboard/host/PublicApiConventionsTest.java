@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,15 +15,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API carries no Jackson annotations: an application reading {@link Connection} or a
- * {@link VerificationReport} needs no Jackson, and how the host writes them as JSON is the host's
- * business (internal.json).
+ * Conventions of the public API an application compiles against:
+ * <ul>
+ *   <li>no Jackson annotations: an application reading {@link Connection} or a {@link
+ *       VerificationReport} needs no Jackson, and how the host writes them as JSON is the host's
+ *       business (internal.json);
+ *   <li>one null policy: nothing it returns or takes is null; a value that may be absent is an
+ *       {@code Optional} (or {@code OptionalInt}), never a null or a boxed number that may be null.
+ * </ul>
  */
-final class PublicApiAnnotationsTest {
+final class PublicApiConventionsTest {
 
   private static final List<String> PUBLIC_PACKAGES = List.of("dev.plugboard.host", "dev.plugboard.host.spi");
 
@@ -55,6 +64,51 @@ final class PublicApiAnnotationsTest {
     assertThat(found).isEmpty();
   }
 
+  @Test
+  void nothingPublicReturnsABoxedPrimitiveThatCouldBeNull() throws Exception {
+    List<String> found = new ArrayList<>();
+    for (Class<?> type : publicTypes()) {
+      for (Method method : type.getDeclaredMethods()) {
+        if (Modifier.isPublic(method.getModifiers()) && BOXED.contains(method.getReturnType())) {
+          found.add(type.getSimpleName() + "." + method.getName() + " returns " + method.getReturnType().getSimpleName());
+        }
+      }
+      if (type.isRecord()) {
+        for (RecordComponent component : type.getRecordComponents()) {
+          if (BOXED.contains(component.getType())) {
+            found.add(type.getSimpleName() + " component " + component.getName() + " is " + component.getType().getSimpleName());
+          }
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void noJavadocOfThePublicApiSpeaksOfNullAsAValue() throws IOException {
+    List<String> found = new ArrayList<>();
+    for (String pkg : PUBLIC_PACKAGES) {
+      try (Stream<Path> files = Files.list(Path.of("src/main/java").resolve(pkg.replace('.', '/')))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+          List<String> lines = Files.readAllLines(file);
+          for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("*") && NULL_AS_VALUE.matcher(line).find()) {
+              found.add(file.getFileName() + ":" + (i + 1) + ": " + line);
+            }
+          }
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  private static final Set<Class<?>> BOXED = Set.of(Integer.class, Long.class, Short.class, Byte.class, Double.class,
+      Float.class, Boolean.class, Character.class);
+
+  /** "or {@code null}", "{@code null} when …": how javadoc says a value may be null. */
+  private static final Pattern NULL_AS_VALUE = Pattern.compile("\\{@code null}|\\bor null\\b|\\bnull when\\b");
+
   private static String describe(AnnotatedElement part) {
     return part instanceof RecordComponent component ? "component " + component.getName() : part.toString();
   }
@@ -66,7 +120,7 @@ final class PublicApiAnnotationsTest {
       try (Stream<Path> files = Files.list(classes.resolve(pkg.replace('.', '/')))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
           String simple = file.getFileName().toString().replace(".class", "");
-          types.add(Class.forName(pkg + "." + simple, false, PublicApiAnnotationsTest.class.getClassLoader()));
+          types.add(Class.forName(pkg + "." + simple, false, PublicApiConventionsTest.class.getClassLoader()));
         }
       }
     }
