@@ -79,6 +79,19 @@ final class BigCommerceSandboxConnectionsCommandTest {
   }
 
   @Test
+  void valuesForAnotherServerGivenWithSandboxMakeAConnectionToThatServerNotASandboxOne() {
+    try (EmbeddedSandbox server = cli.sandbox(SandboxOptions.defaults())) {
+      CliRun.Result connect = cli.given(server.values(), "--allow-host", server.address(), "connect", "bigcommerce",
+          "--sandbox").run();
+
+      assertThat(connect.exitCode()).as(connect.all()).isZero();
+      JsonNode shown = json(cli.run("connections", "show", NAME, "--json").out());
+      assertThat(shown.get("sandbox").isNull()).isTrue();
+      assertThat(shown.get("values").get("api_path").asString()).contains(server.address());
+    }
+  }
+
+  @Test
   void aSandboxConnectionWhoseSandboxNoLongerStartsIsToldInWordsWithExitThree() {
     assertThat(cli.run("connect", "bigcommerce", "--sandbox").exitCode()).isZero();
     try (Plugboard host = Plugboard.builder().pluginsDir(cli.plugins()).home(cli.home()).build()) {
