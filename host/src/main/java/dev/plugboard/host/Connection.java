@@ -43,6 +43,9 @@ import java.util.TreeSet;
  * @param checkedAt when the last verification ran
  * @param nextCheckAt when it is due to be verified again, if it is scheduled
  * @param version how many times a store has written it: 0 before it is first kept
+ * @param sandbox the sandbox account it was made with, when it was made against a connector's
+ *     sandbox rather than the platform: verifying it again starts that sandbox again; empty for a
+ *     connection to the platform (and for every record kept before this was recorded)
  */
 public record Connection(
     String tenant,
@@ -56,7 +59,8 @@ public record Connection(
     VerificationReport.Status status,
     Instant checkedAt,
     Optional<Instant> nextCheckAt,
-    long version) {
+    long version,
+    Optional<SandboxAccount> sandbox) {
 
   private static final String MASK = "••••••••";
 
@@ -86,6 +90,15 @@ public record Connection(
     if (version < 0) {
       throw new IllegalArgumentException("version is negative: " + version);
     }
+    Objects.requireNonNull(sandbox, "sandbox == null: use Optional.empty() for a connection to the platform");
+  }
+
+  /** A connection to the platform itself, not to a sandbox. */
+  public Connection(String tenant, String name, String connector, String pluginVersion, Map<String, String> values,
+      Set<String> secretFields, Account account, List<ScopeCheck> scopes, VerificationReport.Status status,
+      Instant checkedAt, Optional<Instant> nextCheckAt, long version) {
+    this(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status, checkedAt, nextCheckAt,
+        version, Optional.empty());
   }
 
   /** A connection of the default tenant, not yet kept and not scheduled. */
@@ -122,25 +135,40 @@ public record Connection(
     }
     Account newAccount = report.account().display().isEmpty() ? account : report.account();
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, newAccount, report.scopes(),
-        report.status(), report.checkedAt(), nextCheckAt, version);
+        report.status(), report.checkedAt(), nextCheckAt, version, sandbox);
   }
 
   /** This connection in {@code tenant}. */
   public Connection withTenant(String tenant) {
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
-        checkedAt, nextCheckAt, version);
+        checkedAt, nextCheckAt, version, sandbox);
   }
 
   /** This connection due to be verified again at {@code nextCheckAt}, or never when empty. */
   public Connection withNextCheckAt(Optional<Instant> nextCheckAt) {
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
-        checkedAt, nextCheckAt, version);
+        checkedAt, nextCheckAt, version, sandbox);
+  }
+
+  /** This connection as made against a sandbox with {@code sandbox}'s account, or against the platform when empty. */
+  public Connection withSandbox(Optional<SandboxAccount> sandbox) {
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, nextCheckAt, version, sandbox);
+  }
+
+  /**
+   * This connection with other values (normalised, by field id), such as those a freshly started
+   * sandbox gives its account; the secret fields stay the same.
+   */
+  public Connection withValues(Map<String, String> values) {
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, nextCheckAt, version, sandbox);
   }
 
   /** This connection as the store keeps it at {@code version}: for store implementations. */
   public Connection withVersion(long version) {
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
-        checkedAt, nextCheckAt, version);
+        checkedAt, nextCheckAt, version, sandbox);
   }
 
   /** Whether it is scheduled to be verified again before {@code instant}. */
@@ -176,6 +204,6 @@ public record Connection(
     return "Connection[tenant=" + tenant + ", name=" + name + ", connector=" + connector + ", pluginVersion=" + pluginVersion
         + ", values=" + maskedValues() + ", account=" + account.display() + ", scopes=" + scopes.size()
         + ", status=" + status + ", checkedAt=" + checkedAt + ", nextCheckAt=" + nextCheckAt.map(Instant::toString).orElse("none")
-        + ", version=" + version + "]";
+        + ", version=" + version + sandbox.map(kept -> ", sandbox=" + kept.grantedScopes()).orElse("") + "]";
   }
 }

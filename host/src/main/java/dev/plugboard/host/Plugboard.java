@@ -182,7 +182,10 @@ public final class Plugboard implements AutoCloseable {
 
   /**
    * Verifies values and, only when they verify, keeps the connection under {@code name},
-   * replacing the one of that name if any. What did not verify is not kept.
+   * replacing the one of that name if any. What did not verify is not kept. Values that reach a
+   * sandbox this host runs ({@link #startSandbox}) are kept as a sandbox connection: {@link
+   * Connection#sandbox()} holds the sandbox's account, and {@link #verifyConnection(String)} starts
+   * that sandbox again.
    *
    * @param name the name to keep it under ({@link #connect(String, Map)} takes the default one from the account)
    * @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules
@@ -213,8 +216,16 @@ public final class Plugboard implements AutoCloseable {
    * {@code INVALID} outcome (the stored values no longer pass the format phase here, say because
    * a test host is not allowed in this run) sent nothing, so it is returned but not recorded.
    *
+   * <p>A connection made against a sandbox ({@link Connection#sandbox()}) is verified against its
+   * connector's sandbox started afresh for the verification, granting the scopes it granted then,
+   * and stopped after it: a sandbox makes its address and credentials anew at every start, so the
+   * new sandbox's values are the ones verified, and recorded in the connection with the outcome.
+   * The account is the same made-up one.
+   *
    * @throws UnknownConnectionException when no connection is kept under {@code name}
    * @throws UnknownConnectorException when its connector is no longer loaded
+   * @throws PlugboardException when it was made against a sandbox that no longer starts (its plugin
+   *     ships none now, or knows none of the scopes it granted)
    */
   public VerificationReport verifyConnection(String name) {
     return verifyConnection(ConnectionNames.DEFAULT_TENANT, name, Optional.empty());
@@ -278,7 +289,7 @@ public final class Plugboard implements AutoCloseable {
   }
 
   private Connecting connecting() {
-    return new Connecting(verifications(), connections());
+    return new Connecting(verifications(), connections(), components().sandboxes());
   }
 
   private Verifications verifications() {
