@@ -1,8 +1,7 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
-import dev.plugboard.host.internal.ConsoleText;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.host.Connection;

@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.ConnectionNames;
@@ -8,7 +8,7 @@ import dev.plugboard.host.ConnectionStoreException;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.JsonOutput;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class ConnectionsCommand implements Callable<Integer> {
                 return entry;
               }).toList());
         }
-        out.println(Mappers.output().writeValueAsString(document));
+        out.println(JsonOutput.write(document));
         return exit;
       }
       if (connections.isEmpty() && unreadable.isEmpty()) {
@@ -150,7 +150,7 @@ final class ConnectionsCommand implements Callable<Integer> {
       try (Plugboard host = plugboard.open()) {
         Connection connection = host.connections().get(target.name);
         if (target.json || connections.json) {
-          plugboard.environment.out().println(Mappers.output().writeValueAsString(connection));
+          plugboard.environment.out().println(JsonOutput.write(connection));
         } else {
           new ConnectionPrinter(plugboard.environment.out(), host).print(connection);
         }
@@ -199,7 +199,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     private int verifyOne(Plugboard host, PlugboardCommand plugboard) {
       VerificationReport report = host.verifyConnection(name);
       if (json || connections.json) {
-        plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
+        plugboard.environment.out().println(JsonOutput.write(report));
       } else {
         plugboard.environment.out().println("Verifying " + name + " again");
         new ReportPrinter(plugboard.environment.out()).print(report);
@@ -225,7 +225,7 @@ final class ConnectionsCommand implements Callable<Integer> {
           throw new UnknownConnectionException(target.name);
         }
         if (target.json || connections.json) {
-          plugboard.environment.out().println(Mappers.output().writeValueAsString(Map.of("removed", target.name)));
+          plugboard.environment.out().println(JsonOutput.write(Map.of("removed", target.name)));
         } else {
           plugboard.environment.out().println("Removed " + target.name + ".");
         }

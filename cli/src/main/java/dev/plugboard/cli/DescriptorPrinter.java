@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Prints a connector's descriptor for a person about to set up the platform side. The descriptor
- * is a plugin's data: its text is printed {@link dev.plugboard.host.internal.ConsoleText#safe}.
+ * is a plugin's data: its text is printed {@link ConsoleText#safe}.
  */
 final class DescriptorPrinter {
 

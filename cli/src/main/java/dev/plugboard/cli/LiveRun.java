@@ -4,13 +4,13 @@ import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.ConnectResult;
+import dev.plugboard.host.JsonOutput;
+import dev.plugboard.host.Misspelling;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.SandboxSession;
 import dev.plugboard.host.VerificationEvent;
 import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.form.Misspelling;
-import dev.plugboard.host.internal.json.Mappers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One run of {@code verify} or {@code connect}: the host, the sandbox when asked for, and the
@@ -129,9 +128,9 @@ final class LiveRun implements AutoCloseable {
   /** Prints the report, as JSON (with {@code extra} keys) or for a person, and says the exit code. */
   int print(VerificationReport report, boolean json, Map<String, String> extra) {
     if (json) {
-      ObjectNode document = Mappers.output().valueToTree(report);
-      extra.forEach(document::put);
-      plugboard.environment.out().println(Mappers.output().writeValueAsString(document));
+      Map<String, Object> document = JsonOutput.toMap(report);
+      document.putAll(extra);
+      plugboard.environment.out().println(JsonOutput.write(document));
     } else {
       new ReportPrinter(plugboard.environment.out()).print(report);
     }

@@ -1,7 +1,6 @@
 package dev.plugboard.cli;
 
 import dev.plugboard.host.Plugboard;
-import dev.plugboard.host.internal.HostVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,7 +163,7 @@ final class PlugboardCommand implements Callable<Integer> {
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"plugboard " + HostVersion.get() + " (plugin-api " + PluginApi.VERSION + ")"};
+      return new String[] {"plugboard " + Plugboard.version() + " (plugin-api " + PluginApi.VERSION + ")"};
     }
   }
 }

@@ -1,9 +1,8 @@
 package dev.plugboard.cli;
 
-import dev.plugboard.host.internal.ConsoleText;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.PluginStatus;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.JsonOutput;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ final class PluginsCommand implements Callable<Integer> {
       PrintWriter out = plugboard.environment.out();
       List<PluginStatus> plugins = host.plugins();
       if (json) {
-        out.println(Mappers.output().writeValueAsString(asJson(plugins)));
+        out.println(JsonOutput.write(asJson(plugins)));
         return ExitCode.OK;
       }
       out.println("Plugins in " + plugboard.pluginsDir().toAbsolutePath().normalize() + ":");

@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.FieldCheck;
@@ -15,7 +15,7 @@ import java.util.List;
  * Prints a verification report for a person: each phase, the account, every scope with what to
  * do about a missing one, the findings, and the verdict with its exit code. Holds no secret,
  * since the report holds none. Text from the server (the account's name) or the plugin is
- * printed {@link dev.plugboard.host.internal.ConsoleText#safe}, so it can neither steer the
+ * printed {@link ConsoleText#safe}, so it can neither steer the
  * terminal nor forge a line such as the verdict.
  */
 final class ReportPrinter {
