@@ -17,10 +17,12 @@ final class ConnectionPrinter {
 
   private final PrintWriter out;
   private final Plugboard host;
+  private final Palette palette;
 
-  ConnectionPrinter(PrintWriter out, Plugboard host) {
+  ConnectionPrinter(PrintWriter out, Plugboard host, Palette palette) {
     this.out = out;
     this.host = host;
+    this.palette = palette;
   }
 
   void print(Connection connection) {
@@ -28,7 +30,7 @@ final class ConnectionPrinter {
     out.println("Connection " + safe(connection.name()));
     out.println("  Connector:      " + connection.connector() + " (plugin version " + connection.pluginVersion() + ")");
     out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : safe(connection.account().display())));
-    out.println("  Last verified:  " + Times.format(connection.checkedAt()) + ", " + Words.lower(connection.status()));
+    out.println("  Last verified:  " + Times.format(connection.checkedAt()) + ", " + palette.status(Words.lower(connection.status())));
     out.println("  Values (secrets masked):");
     Map<String, String> values = connection.maskedValues();
     int width = values.keySet().stream().mapToInt(id -> safe(label(descriptor, id)).length()).max().orElse(0);
@@ -40,7 +42,7 @@ final class ConnectionPrinter {
     long granted = connection.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.GRANTED).count();
     out.println("  Scopes: " + granted + " of " + connection.scopes().size() + " granted");
     for (ScopeCheck scope : connection.scopes()) {
-      out.println("    " + Words.lower(scope.status()) + "  " + safe(scope.name()) + " (" + safe(scope.permission()) + ")");
+      out.println("    " + palette.status(Words.lower(scope.status())) + "  " + safe(scope.name()) + " (" + safe(scope.permission()) + ")");
     }
   }
 

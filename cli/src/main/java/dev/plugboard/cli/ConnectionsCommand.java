@@ -83,26 +83,25 @@ final class ConnectionsCommand implements Callable<Integer> {
             + ". Add one with: plugboard connect CONNECTOR");
         return ExitCode.OK;
       }
-      table(out, connections, unreadable.keySet());
+      table(plugboard, connections, unreadable.keySet());
       unreadable.forEach((name, problem) ->
           plugboard.environment.err().println("plugboard: " + safe(name) + " does not open: " + safe(problem)));
       return exit;
     }
   }
 
-  private static void table(PrintWriter out, List<Connection> connections, Set<String> unreadable) {
-    int name = Math.max(4, Math.max(connections.stream().mapToInt(c -> c.name().length()).max().orElse(0),
-        unreadable.stream().mapToInt(String::length).max().orElse(0)));
-    int connector = Math.max(9, connections.stream().mapToInt(c -> c.connector().length()).max().orElse(0));
-    int account = Math.max(7, connections.stream().mapToInt(c -> safe(c.account().display()).length()).max().orElse(0));
-    String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
-    out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
+  /** One row a connection; the account's name wraps to fit the screen, when its width is known. */
+  private static void table(PlugboardCommand plugboard, List<Connection> connections, Set<String> unreadable) {
+    Palette palette = plugboard.palette();
+    Table table = new Table(2, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
     for (Connection c : connections) {
-      out.printf(row, c.name(), c.connector(), safe(c.account().display()), Times.format(c.checkedAt()), Words.lower(c.status()));
+      table.row(safe(c.name()), safe(c.connector()), safe(c.account().display()), Times.format(c.checkedAt()),
+          palette.status(Words.lower(c.status())));
     }
     for (String damaged : unreadable) {
-      out.printf(row, safe(damaged), "?", "?", "?", "does not open (see below)");
+      table.row(safe(damaged), "?", "?", "?", palette.paint("does not open (see below)", Palette.Tone.BAD));
     }
+    table.print(plugboard.environment.out(), Screen.columns(plugboard.environment));
   }
 
   private static Map<String, Object> summary(Connection connection) {
@@ -152,7 +151,7 @@ final class ConnectionsCommand implements Callable<Integer> {
         if (target.json || connections.json) {
           plugboard.environment.out().println(JsonOutput.write(connection));
         } else {
-          new ConnectionPrinter(plugboard.environment.out(), host).print(connection);
+          new ConnectionPrinter(plugboard.environment.out(), host, plugboard.palette()).print(connection);
         }
         return ExitCode.OK;
       }
@@ -202,7 +201,7 @@ final class ConnectionsCommand implements Callable<Integer> {
         plugboard.environment.out().println(JsonOutput.write(report));
       } else {
         plugboard.environment.out().println("Verifying " + name + " again");
-        new ReportPrinter(plugboard.environment.out()).print(report);
+        new ReportPrinter(plugboard.environment.out(), plugboard.palette()).print(report);
         plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
             ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."
             : "Recorded in " + name + ".");

@@ -72,6 +72,14 @@ final class PlugboardCommand implements Callable<Integer> {
           + " or jdbc:sqlite:FILE (default: env PLUGBOARD_STORE). The password only in env PLUGBOARD_STORE_PASSWORD.")
   String store;
 
+  @Option(
+      names = "--color",
+      scope = ScopeType.INHERIT,
+      paramLabel = "WHEN",
+      description = "Colour statuses (granted, missing, failed...): auto (on a terminal, unless NO_COLOR is set or"
+          + " TERM=dumb), always or never (default: auto). JSON is never coloured.")
+  Palette.When color = Palette.When.AUTO;
+
   PlugboardCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -83,6 +91,11 @@ final class PlugboardCommand implements Callable<Integer> {
     environment.err().println("plugboard: name a command");
     spec.commandLine().usage(environment.err());
     return ExitCode.USAGE;
+  }
+
+  /** How statuses are coloured on standard output: {@code --color}, the terminal and {@code NO_COLOR}. */
+  Palette palette() {
+    return Palette.of(environment, color);
   }
 
   /** A host over the chosen plugins folder; close it when done. */

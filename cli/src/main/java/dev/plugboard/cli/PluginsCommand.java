@@ -43,7 +43,8 @@ final class PluginsCommand implements Callable<Integer> {
         String detail = plugin.state() == PluginStatus.State.LOADED
             ? "connectors: " + String.join(", ", plugin.connectors())
             : ConsoleText.safe(plugin.jar().getFileName() + " " + plugin.problem());
-        out.printf("  %-" + width + "s  %-6s  %s%n", ConsoleText.safe(plugin.label()), Words.lower(plugin.state()), detail);
+        out.printf("  %-" + width + "s  %s  %s%n", ConsoleText.safe(plugin.label()),
+            plugboard.palette().status(Words.lower(plugin.state()), 6), detail);
       }
       return ExitCode.OK;
     }

@@ -21,14 +21,16 @@ import java.util.List;
 final class ReportPrinter {
 
   private final PrintWriter out;
+  private final Palette palette;
 
-  ReportPrinter(PrintWriter out) {
+  ReportPrinter(PrintWriter out, Palette palette) {
     this.out = out;
+    this.palette = palette;
   }
 
   void print(VerificationReport report) {
     for (PhaseCheck phase : report.phases()) {
-      out.println(phaseLine(phase));
+      out.println(phaseLine(phase, palette));
     }
     printFields(report.fields());
     if (report.account().known() && !report.account().display().isEmpty()) {
@@ -36,15 +38,16 @@ final class ReportPrinter {
       out.println("Connected to " + safe(report.account().display()));
     }
     printScopes(report.scopes());
-    printProblems("Problems:", report.problems());
-    printProblems("Warnings (verified all the same):", report.warnings());
+    printProblems(palette.paint("Problems:", Palette.Tone.BAD), report.problems());
+    printProblems(palette.paint("Warnings (verified all the same):", Palette.Tone.WARNING), report.warnings());
     out.println();
     out.println("Result: " + verdict(report));
   }
 
   /** {@code   ok           credentials   BigCommerce accepted the credentials}. */
-  static String phaseLine(PhaseCheck phase) {
-    return String.format("  %-12s %-13s %s", word(phase.status()), Words.lower(phase.phase()), safe(phase.message()));
+  static String phaseLine(PhaseCheck phase, Palette palette) {
+    return "  " + palette.status(word(phase.status()), 12) + String.format(" %-13s %s", Words.lower(phase.phase()),
+        safe(phase.message()));
   }
 
   private void printFields(List<FieldCheck> fields) {
@@ -57,7 +60,7 @@ final class ReportPrinter {
     out.println("Values:");
     for (FieldCheck field : notable) {
       String state = field.status() == FieldCheck.Status.OK ? "warning" : Words.lower(field.status());
-      out.printf("  %-9s %s: %s%n", state, field.id(), safe(field.message()));
+      out.printf("  %s %s: %s%n", palette.status(state, 9), field.id(), safe(field.message()));
     }
   }
 
@@ -71,8 +74,8 @@ final class ReportPrinter {
     int permission = scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0);
     for (ScopeCheck scope : scopes) {
       String evidence = scope.status() == ScopeCheck.Status.GRANTED ? "" : evidence(scope.evidence());
-      out.println(String.format("  %-12s %-" + name + "s  %-" + permission + "s  %s", Words.lower(scope.status()),
-          safe(scope.name()), safe(scope.permission()), evidence).stripTrailing());
+      out.println(("  " + palette.status(Words.lower(scope.status()), 12) + String.format(" %-" + name + "s  %-"
+          + permission + "s  %s", safe(scope.name()), safe(scope.permission()), evidence)).stripTrailing());
       if (scope.status() == ScopeCheck.Status.MISSING && !scope.remediation().isEmpty()) {
         out.println("  " + " ".repeat(13) + "→ " + safe(scope.remediation()));
       }
@@ -110,7 +113,20 @@ final class ReportPrinter {
     return safe(text.append(')').toString());
   }
 
-  private static String verdict(VerificationReport report) {
+  /** The verdict, its first word in its colour. */
+  private String verdict(VerificationReport report) {
+    String verdict = plainVerdict(report);
+    int end = 0;
+    while (end < verdict.length() && Character.isLetter(verdict.charAt(end))) {
+      end++;
+    }
+    String word = verdict.substring(0, end);
+    return palette.paint(word, report.verified() ? Palette.Tone.GOOD
+        : report.status() == VerificationReport.Status.INCONCLUSIVE ? Palette.Tone.WARNING : Palette.Tone.BAD)
+        + verdict.substring(end);
+  }
+
+  private static String plainVerdict(VerificationReport report) {
     long missing = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.MISSING).count();
     long inconclusive = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.INCONCLUSIVE).count();
     return switch (report.status()) {

@@ -83,7 +83,7 @@ final class ReportPrinterTest {
 
   private static String print(VerificationReport report) {
     StringWriter out = new StringWriter();
-    new ReportPrinter(new PrintWriter(out, true)).print(report);
+    new ReportPrinter(new PrintWriter(out, true), Palette.PLAIN).print(report);
     return out.toString();
   }
 }
