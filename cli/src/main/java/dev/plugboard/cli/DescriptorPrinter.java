@@ -35,7 +35,7 @@ final class DescriptorPrinter {
   }
 
   void print(ConnectorDescriptor descriptor, String plugin) {
-    out.println(safe(descriptor.name()) + " (connector " + safe(descriptor.id()) + ", plugin " + safe(plugin) + ")");
+    lines(safe(descriptor.name()) + " (connector " + safe(descriptor.id()) + ", plugin " + safe(plugin) + ")", "", "  ");
     wrap(descriptor.summary(), "");
     out.println();
     printGuide(descriptor);
@@ -78,7 +78,7 @@ final class DescriptorPrinter {
           + descriptor.guide().number(field.guideStep());
       String need = field.required() ? ", required"
           : field.defaultValue() != null ? ", optional (default " + safe(field.defaultValue()) + ")" : ", optional";
-      lines(safe(field.label()) + " (" + safe(field.id()) + "): " + Words.lower(field.kind()) + need + where, "  ", "      ");
+      lines(safe(field.label()) + " (" + safe(field.id()) + "): " + Words.lower(field.kind()) + need + where, "  ", "    ");
       String indent = "      ";
       wrap(field.help(), indent);
       if (field.example() != null) {
