@@ -201,7 +201,8 @@ final class ConnectionsCommand implements Callable<Integer> {
         plugboard.environment.out().println(JsonOutput.write(report));
       } else {
         plugboard.environment.out().println("Verifying " + name + " again");
-        new ReportPrinter(plugboard.environment.out(), plugboard.palette()).print(report);
+        new ReportPrinter(plugboard.environment.out(), plugboard.palette(), Screen.columns(plugboard.environment))
+            .print(report);
         plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
             ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."
             : "Recorded in " + name + ".");

@@ -128,7 +128,7 @@ final class LiveRun implements AutoCloseable {
       document.putAll(extra);
       plugboard.environment.out().println(JsonOutput.write(document));
     } else {
-      new ReportPrinter(plugboard.environment.out(), plugboard.palette()).print(report);
+      new ReportPrinter(plugboard.environment.out(), plugboard.palette(), Screen.columns(plugboard.environment)).print(report);
     }
     return ReportPrinter.exitCode(report);
   }

@@ -10,6 +10,7 @@ import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Prints a verification report for a person: each phase, the account, every scope with what to
@@ -22,15 +23,18 @@ final class ReportPrinter {
 
   private final PrintWriter out;
   private final Palette palette;
+  private final OptionalInt screen;
 
-  ReportPrinter(PrintWriter out, Palette palette) {
+  /** @param screen the screen's width ({@link Screen#columns}), when known: long lines are wrapped to it */
+  ReportPrinter(PrintWriter out, Palette palette, OptionalInt screen) {
     this.out = out;
     this.palette = palette;
+    this.screen = screen;
   }
 
   void print(VerificationReport report) {
     for (PhaseCheck phase : report.phases()) {
-      out.println(phaseLine(phase, palette));
+      line(phasePrefix(phase, palette), safe(phase.message()), " ".repeat(29));
     }
     printFields(report.fields());
     if (report.account().known() && !report.account().display().isEmpty()) {
@@ -46,8 +50,11 @@ final class ReportPrinter {
 
   /** {@code   ok           credentials   BigCommerce accepted the credentials}. */
   static String phaseLine(PhaseCheck phase, Palette palette) {
-    return "  " + palette.status(word(phase.status()), 12) + String.format(" %-13s %s", Words.lower(phase.phase()),
-        safe(phase.message()));
+    return phasePrefix(phase, palette) + safe(phase.message());
+  }
+
+  private static String phasePrefix(PhaseCheck phase, Palette palette) {
+    return "  " + palette.status(word(phase.status()), 12) + String.format(" %-13s ", Words.lower(phase.phase()));
   }
 
   private void printFields(List<FieldCheck> fields) {
@@ -60,7 +67,7 @@ final class ReportPrinter {
     out.println("Values:");
     for (FieldCheck field : notable) {
       String state = field.status() == FieldCheck.Status.OK ? "warning" : Words.lower(field.status());
-      out.printf("  %s %s: %s%n", palette.status(state, 9), field.id(), safe(field.message()));
+      line("  " + palette.status(state, 9) + " ", field.id() + ": " + safe(field.message()), " ".repeat(12));
     }
   }
 
@@ -74,10 +81,16 @@ final class ReportPrinter {
     int permission = scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0);
     for (ScopeCheck scope : scopes) {
       String evidence = scope.status() == ScopeCheck.Status.GRANTED ? "" : evidence(scope.evidence());
-      out.println(("  " + palette.status(Words.lower(scope.status()), 12) + String.format(" %-" + name + "s  %-"
-          + permission + "s  %s", safe(scope.name()), safe(scope.permission()), evidence)).stripTrailing());
+      String row = "  " + palette.status(Words.lower(scope.status()), 12) + String.format(" %-" + name + "s  %-"
+          + permission + "s  ", safe(scope.name()), safe(scope.permission()));
+      if (evidence.isEmpty() || screen.isEmpty() || Palette.width(row + evidence) <= screen.getAsInt()) {
+        out.println((row + evidence).stripTrailing());
+      } else {
+        out.println(row.stripTrailing()); // the evidence under it, whole if it fits
+        line(" ".repeat(15), evidence, " ".repeat(15));
+      }
       if (scope.status() == ScopeCheck.Status.MISSING && !scope.remediation().isEmpty()) {
-        out.println("  " + " ".repeat(13) + "→ " + safe(scope.remediation()));
+        line("  " + " ".repeat(13) + "→ ", safe(scope.remediation()), " ".repeat(17));
       }
     }
   }
@@ -89,10 +102,23 @@ final class ReportPrinter {
     out.println();
     out.println(heading);
     for (Problem problem : problems) {
-      out.println("  " + safe(problem.message()) + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())));
+      line("  ", safe(problem.message()) + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())), "  ");
       if (!problem.remediation().isEmpty()) {
-        out.println("    What to do: " + safe(problem.remediation()));
+        line("    What to do: ", safe(problem.remediation()), " ".repeat(16));
       }
+    }
+  }
+
+  /** {@code first} then {@code safeText}, wrapped to the screen when its width is known, later lines after {@code rest}. */
+  private void line(String first, String safeText, String rest) {
+    if (screen.isEmpty()) {
+      out.println(first + safeText);
+      return;
+    }
+    int width = Math.max(20, screen.getAsInt() - Math.max(Palette.width(first), rest.length()));
+    List<String> lines = Wrapping.lines(safeText, width, false);
+    for (int i = 0; i < lines.size(); i++) {
+      out.println((i == 0 ? first : rest) + lines.get(i));
     }
   }
 
