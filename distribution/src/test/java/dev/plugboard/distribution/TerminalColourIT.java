@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The launcher's output on a real terminal (tmux): statuses in colour, none with {@code NO_COLOR}
@@ -40,19 +42,10 @@ final class TerminalColourIT {
     assertThat(screen.lines().filter(line -> line.contains(GREEN + "granted"))).hasSize(13);
   }
 
-  @Test
-  void withNoColorTheSameVerificationHasNoColour() {
-    run(250, List.of("env", "NO_COLOR=1"), "verify", "bigcommerce", "--sandbox");
-    takeTheSandboxDefaults();
-    terminal.expect("Result: verified");
-    assertThat(terminal.awaitExit()).isZero();
-
-    assertThat(terminal.screenWithAttributes()).contains("  granted ").doesNotContain(ESC + "[3");
-  }
-
-  @Test
-  void onADumbTerminalThereIsNoColour() {
-    run(250, List.of("env", "TERM=dumb"), "verify", "bigcommerce", "--sandbox");
+  @ParameterizedTest
+  @ValueSource(strings = {"NO_COLOR=1", "TERM=dumb"})
+  void withNoColorOrOnADumbTerminalTheSameVerificationHasNoColour(String variable) {
+    run(250, List.of("env", variable), "verify", "bigcommerce", "--sandbox");
     takeTheSandboxDefaults();
     terminal.expect("Result: verified");
     assertThat(terminal.awaitExit()).isZero();
