@@ -44,7 +44,7 @@ final class Palette {
       case ALWAYS -> true;
       case NEVER -> false;
       case AUTO -> environment.outIsTerminal()
-          && environment.variable("NO_COLOR").isEmpty()
+          && environment.env().getOrDefault("NO_COLOR", "").isEmpty() // set to anything, even a space
           && environment.variable("TERM").filter(term -> !term.equals("dumb")).isPresent();
     });
   }

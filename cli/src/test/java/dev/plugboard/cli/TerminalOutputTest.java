@@ -113,6 +113,7 @@ final class TerminalOutputTest {
   @Test
   void noColorTermDumbAndAPipeEachMeanNoColour() {
     assertThat(cli("connections").onTerminal().env("TERM", "xterm").env("NO_COLOR", "1").run().out()).doesNotContain(ESC);
+    assertThat(cli("connections").onTerminal().env("TERM", "xterm").env("NO_COLOR", " ").run().out()).doesNotContain(ESC);
     assertThat(cli("connections").onTerminal().env("TERM", "dumb").run().out()).doesNotContain(ESC);
     assertThat(cli("connections").env("TERM", "xterm").run().out()).doesNotContain(ESC);
     assertThat(cli("connections", "show", "shop/b").onTerminal().env("TERM", "xterm").env("NO_COLOR", "yes").run().out())
