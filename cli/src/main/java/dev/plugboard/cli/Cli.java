@@ -1,11 +1,10 @@
 package dev.plugboard.cli;
 
-import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.InvalidConnectionNameException;
+import dev.plugboard.host.PlugboardException;
+import dev.plugboard.host.PluginExits;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.UnknownConnectorException;
-import dev.plugboard.host.internal.ConsoleText;
-import dev.plugboard.host.internal.plugins.ExitWitness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -26,7 +25,7 @@ public final class Cli {
     commandLine.setParameterExceptionHandler(Cli::usageError);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    int code = ExitWitness.during(environment.err(), () -> commandLine.execute(args));
+    int code = PluginExits.reported(environment.err(), () -> commandLine.execute(args));
     environment.out().flush();
     environment.err().flush();
     return code;

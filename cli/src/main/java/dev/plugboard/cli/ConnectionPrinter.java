@@ -1,8 +1,7 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
-import dev.plugboard.host.internal.ConsoleText;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.host.Connection;
@@ -18,10 +17,12 @@ final class ConnectionPrinter {
 
   private final PrintWriter out;
   private final Plugboard host;
+  private final Palette palette;
 
-  ConnectionPrinter(PrintWriter out, Plugboard host) {
+  ConnectionPrinter(PrintWriter out, Plugboard host, Palette palette) {
     this.out = out;
     this.host = host;
+    this.palette = palette;
   }
 
   void print(Connection connection) {
@@ -32,7 +33,7 @@ final class ConnectionPrinter {
         + " sandbox, " + (sandbox.grantsAll() ? "every scope" : safe(String.join(", ", sandbox.grantedScopes())))
         + " granted; verifying it again starts the sandbox again"));
     out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : safe(connection.account().display())));
-    out.println("  Last verified:  " + Times.format(connection.checkedAt()) + ", " + Words.lower(connection.status()));
+    out.println("  Last verified:  " + Times.format(connection.checkedAt()) + ", " + palette.status(Words.lower(connection.status())));
     out.println("  Values (secrets masked):");
     Map<String, String> values = connection.maskedValues();
     int width = values.keySet().stream().mapToInt(id -> safe(label(descriptor, id)).length()).max().orElse(0);
@@ -44,7 +45,7 @@ final class ConnectionPrinter {
     long granted = connection.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.GRANTED).count();
     out.println("  Scopes: " + granted + " of " + connection.scopes().size() + " granted");
     for (ScopeCheck scope : connection.scopes()) {
-      out.println("    " + Words.lower(scope.status()) + "  " + safe(scope.name()) + " (" + safe(scope.permission()) + ")");
+      out.println("    " + palette.status(Words.lower(scope.status())) + "  " + safe(scope.name()) + " (" + safe(scope.permission()) + ")");
     }
   }
 

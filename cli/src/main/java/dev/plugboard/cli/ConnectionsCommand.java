@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.ConnectionNames;
@@ -8,7 +8,7 @@ import dev.plugboard.host.ConnectionStoreException;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.JsonOutput;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class ConnectionsCommand implements Callable<Integer> {
                 return entry;
               }).toList());
         }
-        out.println(Mappers.output().writeValueAsString(document));
+        out.println(JsonOutput.write(document));
         return exit;
       }
       if (connections.isEmpty() && unreadable.isEmpty()) {
@@ -83,26 +83,25 @@ final class ConnectionsCommand implements Callable<Integer> {
             + ". Add one with: plugboard connect CONNECTOR");
         return ExitCode.OK;
       }
-      table(out, connections, unreadable.keySet());
+      table(plugboard, connections, unreadable.keySet());
       unreadable.forEach((name, problem) ->
           plugboard.environment.err().println("plugboard: " + safe(name) + " does not open: " + safe(problem)));
       return exit;
     }
   }
 
-  private static void table(PrintWriter out, List<Connection> connections, Set<String> unreadable) {
-    int name = Math.max(4, Math.max(connections.stream().mapToInt(c -> c.name().length()).max().orElse(0),
-        unreadable.stream().mapToInt(String::length).max().orElse(0)));
-    int connector = Math.max(9, connections.stream().mapToInt(c -> connector(c).length()).max().orElse(0));
-    int account = Math.max(7, connections.stream().mapToInt(c -> safe(c.account().display()).length()).max().orElse(0));
-    String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
-    out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
+  /** One row a connection; the account's name wraps to fit the screen, when its width is known. */
+  private static void table(PlugboardCommand plugboard, List<Connection> connections, Set<String> unreadable) {
+    Palette palette = plugboard.palette();
+    Table table = new Table(2, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
     for (Connection c : connections) {
-      out.printf(row, c.name(), connector(c), safe(c.account().display()), Times.format(c.checkedAt()), Words.lower(c.status()));
+      table.row(safe(c.name()), safe(connector(c)), safe(c.account().display()), Times.format(c.checkedAt()),
+          palette.status(Words.lower(c.status())));
     }
     for (String damaged : unreadable) {
-      out.printf(row, safe(damaged), "?", "?", "?", "does not open (see below)");
+      table.row(safe(damaged), "?", "?", "?", palette.paint("does not open (see below)", Palette.Tone.BAD));
     }
+    table.print(plugboard.environment.out(), Screen.columns(plugboard.environment));
   }
 
   /** The connector's id, marked when the connection was made against its sandbox. */
@@ -156,9 +155,9 @@ final class ConnectionsCommand implements Callable<Integer> {
       try (Plugboard host = plugboard.open()) {
         Connection connection = host.connections().get(target.name);
         if (target.json || connections.json) {
-          plugboard.environment.out().println(Mappers.output().writeValueAsString(connection));
+          plugboard.environment.out().println(JsonOutput.write(connection));
         } else {
-          new ConnectionPrinter(plugboard.environment.out(), host).print(connection);
+          new ConnectionPrinter(plugboard.environment.out(), host, plugboard.palette()).print(connection);
         }
         return ExitCode.OK;
       }
@@ -207,11 +206,12 @@ final class ConnectionsCommand implements Callable<Integer> {
       Connection connection = host.connections().get(name);
       VerificationReport report = host.verifyConnection(name);
       if (json || connections.json) {
-        plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
+        plugboard.environment.out().println(JsonOutput.write(report));
       } else {
         plugboard.environment.out().println("Verifying " + name + " again" + (connection.sandbox().isPresent()
             ? ", against the " + connection.connector() + " sandbox started again for it" : ""));
-        new ReportPrinter(plugboard.environment.out()).print(report);
+        new ReportPrinter(plugboard.environment.out(), plugboard.palette(), Screen.columns(plugboard.environment))
+            .print(report);
         plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
             ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."
             : "Recorded in " + name + ".");
@@ -234,7 +234,7 @@ final class ConnectionsCommand implements Callable<Integer> {
           throw new UnknownConnectionException(target.name);
         }
         if (target.json || connections.json) {
-          plugboard.environment.out().println(Mappers.output().writeValueAsString(Map.of("removed", target.name)));
+          plugboard.environment.out().println(JsonOutput.write(Map.of("removed", target.name)));
         } else {
           plugboard.environment.out().println("Removed " + target.name + ".");
         }

@@ -1,14 +1,15 @@
 package dev.plugboard.cli;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.JsonOutput;
 import dev.plugboard.host.Plugboard;
-import dev.plugboard.host.internal.json.Mappers;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code plugboard describe CONNECTOR}: the setup guide, the fields and the scope table. */
 @Command(
@@ -31,12 +32,12 @@ final class DescribeCommand implements Callable<Integer> {
       ConnectorDescriptor descriptor = host.describe(connectorId);
       String plugin = host.pluginOf(connectorId);
       if (json) {
-        ObjectNode document = Mappers.output().createObjectNode();
+        Map<String, Object> document = new LinkedHashMap<>();
         document.put("plugin", plugin);
-        document.setAll((ObjectNode) Mappers.output().valueToTree(descriptor));
-        plugboard.environment.out().println(Mappers.output().writeValueAsString(document));
+        document.putAll(JsonOutput.toMap(descriptor));
+        plugboard.environment.out().println(JsonOutput.write(document));
       } else {
-        new DescriptorPrinter(plugboard.environment.out()).print(descriptor, plugin);
+        new DescriptorPrinter(plugboard.environment.out(), Screen.columns(plugboard.environment)).print(descriptor, plugin);
       }
       return ExitCode.OK;
     }

@@ -1,30 +1,41 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.GuideStep;
-import dev.plugboard.api.descriptor.Scope;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * Prints a connector's descriptor for a person about to set up the platform side. The descriptor
- * is a plugin's data: its text is printed {@link dev.plugboard.host.internal.ConsoleText#safe}.
+ * is a plugin's data: its text is printed {@link ConsoleText#safe}.
  */
 final class DescriptorPrinter {
 
-  private static final int WIDTH = 100;
+  /** The widest prose is wrapped to, on however wide a screen, and when the screen's width is unknown: for reading. */
+  static final int WIDEST = 100;
+
+  /** The narrowest a wrapped line becomes, whatever the indent. */
+  private static final int MINIMUM = 20;
 
   private final PrintWriter out;
+  private final int width;
+  private final OptionalInt screen;
 
-  DescriptorPrinter(PrintWriter out) {
+  /** @param screen the screen's width ({@link Screen#columns}), when known */
+  DescriptorPrinter(PrintWriter out, OptionalInt screen) {
     this.out = out;
+    this.width = Math.min(WIDEST, screen.orElse(WIDEST));
+    this.screen = screen;
   }
 
   void print(ConnectorDescriptor descriptor, String plugin) {
-    out.println(safe(descriptor.name()) + " (connector " + safe(descriptor.id()) + ", plugin " + safe(plugin) + ")");
+    lines(safe(descriptor.name()) + " (connector " + safe(descriptor.id()) + ", plugin " + safe(plugin) + ")", "", "  ");
     wrap(descriptor.summary(), "");
     out.println();
     printGuide(descriptor);
@@ -41,9 +52,13 @@ final class DescriptorPrinter {
   private void printEnvironment(ConnectorDescriptor descriptor) {
     out.println("Environment variables verify and connect read:");
     for (Field field : descriptor.fields()) {
-      out.println("  " + ValuesOptions.environmentVariable(descriptor, field) + "  " + safe(field.label()));
+      variable(ValuesOptions.environmentVariable(descriptor, field), safe(field.label()));
     }
-    out.println("  PLUGBOARD_LOG  debug for what Plugboard and its libraries log (default warn)");
+    variable("PLUGBOARD_LOG", "debug for what Plugboard and its libraries log (default warn)");
+  }
+
+  private void variable(String name, String safeText) {
+    lines(safeText, "  " + name + "  ", "    ");
   }
 
   private void printGuide(ConnectorDescriptor descriptor) {
@@ -51,7 +66,7 @@ final class DescriptorPrinter {
     List<GuideStep> steps = descriptor.guide().steps();
     for (int i = 0; i < steps.size(); i++) {
       String number = (i + 1) + ". ";
-      out.println("  " + number + safe(steps.get(i).title()));
+      lines(safe(steps.get(i).title()), "  " + number, "  " + " ".repeat(number.length()));
       wrap(steps.get(i).text(), "  " + " ".repeat(number.length()));
     }
   }
@@ -63,8 +78,7 @@ final class DescriptorPrinter {
           + descriptor.guide().number(field.guideStep());
       String need = field.required() ? ", required"
           : field.defaultValue() != null ? ", optional (default " + safe(field.defaultValue()) + ")" : ", optional";
-      out.println("  " + safe(field.label()) + " (" + safe(field.id()) + "): " + Words.lower(field.kind()) + need
-          + where);
+      lines(safe(field.label()) + " (" + safe(field.id()) + "): " + Words.lower(field.kind()) + need + where, "  ", "    ");
       String indent = "      ";
       wrap(field.help(), indent);
       if (field.example() != null) {
@@ -86,31 +100,21 @@ final class DescriptorPrinter {
     Integer step = descriptor.scopeRemediation() == null || descriptor.scopeRemediation().guideStep() == null ? null
         : descriptor.guide().number(descriptor.scopeRemediation().guideStep());
     out.println("Scopes to grant" + (step == null ? "" : " (guide step " + step + ")") + ":");
-    List<Scope> scopes = descriptor.scopes();
-    int name = Math.max("Scope".length(), scopes.stream().mapToInt(s -> safe(s.name()).length()).max().orElse(0));
-    int permission = Math.max("Permission".length(), scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0));
-    String row = "  %-" + name + "s  %-" + permission + "s  %s%n";
-    out.printf(row, "Scope", "Permission", safe(descriptor.name()) + " scope id");
-    for (Scope scope : scopes) {
-      out.printf(row, safe(scope.name()), safe(scope.permission()), safe(scope.id()));
-    }
+    Table table = new Table(0, "Scope", "Permission", safe(descriptor.name()) + " scope id").indented("  ");
+    descriptor.scopes().forEach(scope -> table.row(safe(scope.name()), safe(scope.permission()), safe(scope.id())));
+    table.print(out, screen);
   }
 
-  /** Prints {@code text} wrapped at {@link #WIDTH} columns, every line indented. */
+  /** Prints {@code text} wrapped to {@link #width} columns, every line indented; its whitespace as single spaces. */
   private void wrap(String text, String indent) {
-    StringBuilder line = new StringBuilder(indent);
-    for (String raw : text.strip().split("\\s+")) {
-      String word = safe(raw);
-      if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
-        out.println(line);
-        line.setLength(0);
-        line.append(indent);
-      }
-      if (line.length() > indent.length()) {
-        line.append(' ');
-      }
-      line.append(word);
+    lines(Arrays.stream(text.strip().split("\\s+")).map(ConsoleText::safe).collect(Collectors.joining(" ")), indent, indent);
+  }
+
+  /** Prints text already {@link ConsoleText#safe} wrapped to {@link #width} columns: {@code first} before its first line, {@code rest} before the others. */
+  private void lines(String safeText, String first, String rest) {
+    List<String> lines = Wrapping.lines(safeText, Math.max(MINIMUM, width - Math.max(first.length(), rest.length())), false);
+    for (int i = 0; i < lines.size(); i++) {
+      out.println((i == 0 ? first : rest) + lines.get(i));
     }
-    out.println(line);
   }
 }

@@ -6,7 +6,7 @@ import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.JsonOutput;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ final class DueVerifications {
       }
     }
     if (json) {
-      out.println(Mappers.output().writeValueAsString(Map.of("verified", results)));
+      out.println(JsonOutput.write(Map.of("verified", results)));
     } else if (results.isEmpty()) {
       out.println("No connection is due for re-verification.");
     } else {

@@ -1,7 +1,7 @@
 package dev.plugboard.cli;
 
 import dev.plugboard.host.Plugboard;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.JsonOutput;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ final class FormCommand implements Callable<Integer> {
     }
     try (Plugboard host = plugboard.open()) {
       String document = format.equals("json")
-          ? Mappers.output().writeValueAsString(host.form(connectorId))
+          ? JsonOutput.write(host.form(connectorId))
           : host.formJsonSchema(connectorId);
       plugboard.environment.out().println(document);
       return ExitCode.OK;

@@ -60,7 +60,7 @@ final class FormFiller {
     defaults.keySet().stream().filter(id -> descriptor.field(id).isEmpty()).findFirst().ifPresent(id -> {
       throw new PlugboardException("a default is offered for " + id + ", which connector " + connectorId + " does not have");
     });
-    GivenValues given = options.gather(descriptor, environment);
+    GivenValues given = options.gather(host, descriptor, environment);
     List<Field> notGiven = descriptor.fields().stream().filter(f -> !given.values().containsKey(f.id())).toList();
     if (notGiven.stream().anyMatch(Field::required)) {
       Optional<TerminalInput> input = terminal.get();

@@ -2,16 +2,21 @@ package dev.plugboard.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * What every command's help ends with: its exit codes, and for the commands that verify the
- * environment variables they read; help as wide as the terminal ({@code COLUMNS}, else what
- * picocli detects), 80 columns when that is not known.
+ * environment variables they read; help as wide as the {@link Screen} (55 to 200 columns), 80
+ * columns when that is not known.
  */
 final class HelpSections {
+
+  /** picocli's narrowest; help wider than this is hard to read. */
+  private static final int MIN_WIDTH = 55;
+  private static final int MAX_WIDTH = 200;
+  /** When the width is not known (piped, no COLUMNS). */
+  private static final int DEFAULT_WIDTH = 80;
 
   private static final String USAGE = "bad usage, an unknown connector or name, invalid values (nothing sent, nothing stored)";
   private static final String COULD_NOT_FINISH = "could not finish (unreachable, timeouts, server errors, an unreadable store)";
@@ -19,17 +24,20 @@ final class HelpSections {
   private HelpSections() {}
 
   static void apply(CommandLine top, CliEnvironment environment) {
-    Optional<Integer> columns = environment.variable("COLUMNS").flatMap(HelpSections::number).filter(n -> n >= 55);
-    apply(top, columns);
+    // The width is asked for when help is drawn, not for every command: asking the terminal costs a process.
+    int[] width = new int[1];
+    top.setHelpFactory((spec, colors) -> {
+      if (width[0] == 0) {
+        width[0] = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Screen.columns(environment).orElse(DEFAULT_WIDTH)));
+      }
+      spec.usageMessage().width(width[0]);
+      return new CommandLine.Help(spec, colors);
+    });
+    apply(top);
   }
 
-  private static void apply(CommandLine command, Optional<Integer> columns) {
+  private static void apply(CommandLine command) {
     UsageMessageSpec usage = command.getCommandSpec().usageMessage();
-    if (columns.isPresent()) {
-      usage.width(Math.min(columns.get(), 200));
-    } else {
-      usage.autoWidth(true);
-    }
     String path = command.getCommandSpec().qualifiedName(" ");
     if (usage.exitCodeList().isEmpty()) {
       usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes(path));
@@ -41,7 +49,7 @@ final class HelpSections {
           "  PLUGBOARD_HOME, PLUGBOARD_PLUGINS_DIR, PLUGBOARD_ALLOW_HOSTS, PLUGBOARD_STORE  as the options above",
           "  PLUGBOARD_LOG  debug for what Plugboard and its libraries log (default warn)");
     }
-    command.getSubcommands().values().forEach(sub -> apply(sub, columns));
+    command.getSubcommands().values().forEach(HelpSections::apply);
   }
 
   private static Map<String, String> exitCodes(String path) {
@@ -61,13 +69,5 @@ final class HelpSections {
     codes.put("3", path.startsWith("plugboard connections") && !path.endsWith("verify")
         ? "could not finish (an unreadable store, or a record that does not open)" : COULD_NOT_FINISH);
     return codes;
-  }
-
-  private static Optional<Integer> number(String text) {
-    try {
-      return Optional.of(Integer.parseInt(text.trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.JsonOutput;
 import dev.plugboard.web.Invite;
 import dev.plugboard.web.Invites;
 import java.io.PrintWriter;
@@ -31,7 +31,7 @@ final class InvitesCommand implements Callable<Integer> {
     Instant now = Instant.now();
     PrintWriter out = plugboard.environment.out();
     if (json) {
-      out.println(Mappers.output().writeValueAsString(Map.of("invites", invites.stream().map(i -> summary(i, now)).toList())));
+      out.println(JsonOutput.write(Map.of("invites", invites.stream().map(i -> summary(i, now)).toList())));
       return ExitCode.OK;
     }
     if (invites.isEmpty()) {

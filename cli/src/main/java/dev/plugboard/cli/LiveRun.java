@@ -4,21 +4,16 @@ import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.ConnectResult;
+import dev.plugboard.host.JsonOutput;
+import dev.plugboard.host.Misspelling;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.SandboxSession;
 import dev.plugboard.host.VerificationEvent;
 import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
-import dev.plugboard.host.internal.form.Misspelling;
-import dev.plugboard.host.internal.json.Mappers;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One run of {@code verify} or {@code connect}: the host, the sandbox when asked for, and the
@@ -117,7 +112,7 @@ final class LiveRun implements AutoCloseable {
     }
     String heading = "Verifying " + connectorId + " (plugin " + host.pluginOf(connectorId) + ")";
     VerificationListener progress = plugboard.environment.outIsTerminal()
-        ? new TerminalProgress(plugboard.environment.out(), columns(plugboard.environment))
+        ? new TerminalProgress(plugboard.environment.out(), Screen.columns(plugboard.environment).orElse(80))
         : VerificationListener.NONE;
     return event -> {
       if (event instanceof VerificationEvent.Started) {
@@ -130,27 +125,13 @@ final class LiveRun implements AutoCloseable {
   /** Prints the report, as JSON (with {@code extra} keys) or for a person, and says the exit code. */
   int print(VerificationReport report, boolean json, Map<String, String> extra) {
     if (json) {
-      ObjectNode document = Mappers.output().valueToTree(report);
-      extra.forEach(document::put);
-      plugboard.environment.out().println(Mappers.output().writeValueAsString(document));
+      Map<String, Object> document = JsonOutput.toMap(report);
+      document.putAll(extra);
+      plugboard.environment.out().println(JsonOutput.write(document));
     } else {
-      new ReportPrinter(plugboard.environment.out()).print(report);
+      new ReportPrinter(plugboard.environment.out(), plugboard.palette(), Screen.columns(plugboard.environment)).print(report);
     }
     return ReportPrinter.exitCode(report);
-  }
-
-  /** The terminal's width: {@code COLUMNS} when the shell exports it, else what the terminal says, else 80. */
-  private static int columns(CliEnvironment environment) {
-    Optional<Integer> exported = environment.variable("COLUMNS").filter(value -> value.matches("[0-9]{1,4}"))
-        .map(Integer::parseInt).filter(width -> width > 0);
-    if (exported.isPresent()) {
-      return exported.get();
-    }
-    try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-      return terminal.getWidth() > 0 ? terminal.getWidth() : 80;
-    } catch (IOException | RuntimeException e) {
-      return 80; // the lines are cut for an ordinary terminal
-    }
   }
 
   @Override

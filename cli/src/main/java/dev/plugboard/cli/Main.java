@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import dev.plugboard.host.internal.plugins.PluginRegistry;
+import dev.plugboard.host.Plugboard;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class Main {
       // Reading the plugins' descriptors needs Jackson's YAML mapper and deserializers, the largest
       // part of a cold start: made on another core while picocli builds the command line.
       try {
-        PluginRegistry.prepareLoading(pluginsDir(args));
+        Plugboard.prepareLoading(pluginsDir(args));
       } catch (RuntimeException e) {
         // a folder name that is no path: the command itself says so, in words
       }

@@ -1,7 +1,6 @@
 package dev.plugboard.cli;
 
 import dev.plugboard.host.Plugboard;
-import dev.plugboard.host.internal.HostVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +72,14 @@ final class PlugboardCommand implements Callable<Integer> {
           + " or jdbc:sqlite:FILE (default: env PLUGBOARD_STORE). The password only in env PLUGBOARD_STORE_PASSWORD.")
   String store;
 
+  @Option(
+      names = "--color",
+      scope = ScopeType.INHERIT,
+      paramLabel = "WHEN",
+      description = "Colour statuses (granted, missing, failed...): auto (on a terminal, unless NO_COLOR is set or"
+          + " TERM=dumb), always or never (default: auto). JSON is never coloured.")
+  Palette.When color = Palette.When.AUTO;
+
   PlugboardCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -84,6 +91,11 @@ final class PlugboardCommand implements Callable<Integer> {
     environment.err().println("plugboard: name a command");
     spec.commandLine().usage(environment.err());
     return ExitCode.USAGE;
+  }
+
+  /** How statuses are coloured on standard output: {@code --color}, the terminal and {@code NO_COLOR}. */
+  Palette palette() {
+    return Palette.of(environment, color);
   }
 
   /** A host over the chosen plugins folder; close it when done. */
@@ -164,7 +176,7 @@ final class PlugboardCommand implements Callable<Integer> {
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"plugboard " + HostVersion.get() + " (plugin-api " + PluginApi.VERSION + ")"};
+      return new String[] {"plugboard " + Plugboard.version() + " (plugin-api " + PluginApi.VERSION + ")"};
     }
   }
 }

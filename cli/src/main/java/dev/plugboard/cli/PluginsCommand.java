@@ -1,9 +1,8 @@
 package dev.plugboard.cli;
 
-import dev.plugboard.host.internal.ConsoleText;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.PluginStatus;
-import dev.plugboard.host.internal.json.Mappers;
+import dev.plugboard.host.JsonOutput;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ final class PluginsCommand implements Callable<Integer> {
       PrintWriter out = plugboard.environment.out();
       List<PluginStatus> plugins = host.plugins();
       if (json) {
-        out.println(Mappers.output().writeValueAsString(asJson(plugins)));
+        out.println(JsonOutput.write(asJson(plugins)));
         return ExitCode.OK;
       }
       out.println("Plugins in " + plugboard.pluginsDir().toAbsolutePath().normalize() + ":");
@@ -44,7 +43,8 @@ final class PluginsCommand implements Callable<Integer> {
         String detail = plugin.state() == PluginStatus.State.LOADED
             ? "connectors: " + String.join(", ", plugin.connectors())
             : ConsoleText.safe(plugin.jar().getFileName() + " " + plugin.problem());
-        out.printf("  %-" + width + "s  %-6s  %s%n", ConsoleText.safe(plugin.label()), Words.lower(plugin.state()), detail);
+        out.printf("  %-" + width + "s  %s  %s%n", ConsoleText.safe(plugin.label()),
+            plugboard.palette().status(Words.lower(plugin.state()), 6), detail);
       }
       return ExitCode.OK;
     }

@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.FieldCheck;
@@ -11,25 +11,31 @@ import dev.plugboard.host.VerificationReport;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Prints a verification report for a person: each phase, the account, every scope with what to
  * do about a missing one, the findings, and the verdict with its exit code. Holds no secret,
  * since the report holds none. Text from the server (the account's name) or the plugin is
- * printed {@link dev.plugboard.host.internal.ConsoleText#safe}, so it can neither steer the
+ * printed {@link ConsoleText#safe}, so it can neither steer the
  * terminal nor forge a line such as the verdict.
  */
 final class ReportPrinter {
 
   private final PrintWriter out;
+  private final Palette palette;
+  private final OptionalInt screen;
 
-  ReportPrinter(PrintWriter out) {
+  /** @param screen the screen's width ({@link Screen#columns}), when known: long lines are wrapped to it */
+  ReportPrinter(PrintWriter out, Palette palette, OptionalInt screen) {
     this.out = out;
+    this.palette = palette;
+    this.screen = screen;
   }
 
   void print(VerificationReport report) {
     for (PhaseCheck phase : report.phases()) {
-      out.println(phaseLine(phase));
+      line(phasePrefix(phase, palette), safe(phase.message()), " ".repeat(29));
     }
     printFields(report.fields());
     if (report.account().known() && !report.account().display().isEmpty()) {
@@ -37,15 +43,19 @@ final class ReportPrinter {
       out.println("Connected to " + safe(report.account().display()));
     }
     printScopes(report.connector(), report.scopes());
-    printProblems("Problems:", report.problems());
-    printProblems("Warnings (verified all the same):", report.warnings());
+    printProblems(palette.paint("Problems:", Palette.Tone.BAD), report.problems());
+    printProblems(palette.paint("Warnings (verified all the same):", Palette.Tone.WARNING), report.warnings());
     out.println();
     out.println("Result: " + verdict(report));
   }
 
   /** {@code   ok           credentials   BigCommerce accepted the credentials}. */
-  static String phaseLine(PhaseCheck phase) {
-    return String.format("  %-12s %-13s %s", word(phase.status()), Words.lower(phase.phase()), safe(phase.message()));
+  static String phaseLine(PhaseCheck phase, Palette palette) {
+    return phasePrefix(phase, palette) + safe(phase.message());
+  }
+
+  private static String phasePrefix(PhaseCheck phase, Palette palette) {
+    return "  " + palette.status(word(phase.status()), 12) + String.format(" %-13s ", Words.lower(phase.phase()));
   }
 
   private void printFields(List<FieldCheck> fields) {
@@ -58,7 +68,7 @@ final class ReportPrinter {
     out.println("Values:");
     for (FieldCheck field : notable) {
       String state = field.status() == FieldCheck.Status.OK ? "warning" : Words.lower(field.status());
-      out.printf("  %-9s %s: %s%n", state, field.id(), safe(field.message()));
+      line("  " + palette.status(state, 9) + " ", field.id() + ": " + safe(field.message()), " ".repeat(12));
     }
   }
 
@@ -78,10 +88,16 @@ final class ReportPrinter {
     int permission = scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0);
     for (ScopeCheck scope : scopes) {
       String evidence = scope.status() == ScopeCheck.Status.GRANTED ? "" : evidence(scope.evidence());
-      out.println(String.format("  %-12s %-" + name + "s  %-" + permission + "s  %s", Words.lower(scope.status()),
-          safe(scope.name()), safe(scope.permission()), evidence).stripTrailing());
+      String row = "  " + palette.status(Words.lower(scope.status()), 12) + String.format(" %-" + name + "s  %-"
+          + permission + "s  ", safe(scope.name()), safe(scope.permission()));
+      if (evidence.isEmpty() || screen.isEmpty() || Palette.width(row + evidence) <= screen.getAsInt()) {
+        out.println((row + evidence).stripTrailing());
+      } else {
+        out.println(row.stripTrailing()); // the evidence under it, whole if it fits
+        line(" ".repeat(15), evidence, " ".repeat(15));
+      }
       if (scope.status() == ScopeCheck.Status.MISSING && !scope.remediation().isEmpty()) {
-        out.println("  " + " ".repeat(13) + "→ " + safe(scope.remediation()));
+        line("  " + " ".repeat(13) + "→ ", safe(scope.remediation()), " ".repeat(17));
       }
     }
   }
@@ -93,10 +109,23 @@ final class ReportPrinter {
     out.println();
     out.println(heading);
     for (Problem problem : problems) {
-      out.println("  " + safe(problem.message()) + problem.evidence().map(evidence -> " " + evidence(evidence)).orElse(""));
+      line("  ", safe(problem.message()) + problem.evidence().map(evidence -> " " + evidence(evidence)).orElse(""), "  ");
       if (!problem.remediation().isEmpty()) {
-        out.println("    What to do: " + safe(problem.remediation()));
+        line("    What to do: ", safe(problem.remediation()), " ".repeat(16));
       }
+    }
+  }
+
+  /** {@code first} then {@code safeText}, wrapped to the screen when its width is known, later lines after {@code rest}. */
+  private void line(String first, String safeText, String rest) {
+    if (screen.isEmpty()) {
+      out.println(first + safeText);
+      return;
+    }
+    int width = Math.max(20, screen.getAsInt() - Math.max(Palette.width(first), rest.length()));
+    List<String> lines = Wrapping.lines(safeText, width, false);
+    for (int i = 0; i < lines.size(); i++) {
+      out.println((i == 0 ? first : rest) + lines.get(i));
     }
   }
 
@@ -119,7 +148,20 @@ final class ReportPrinter {
     return safe(text.append(')').toString());
   }
 
-  private static String verdict(VerificationReport report) {
+  /** The verdict, its first word in its colour. */
+  private String verdict(VerificationReport report) {
+    String verdict = plainVerdict(report);
+    int end = 0;
+    while (end < verdict.length() && Character.isLetter(verdict.charAt(end))) {
+      end++;
+    }
+    String word = verdict.substring(0, end);
+    return palette.paint(word, report.verified() ? Palette.Tone.GOOD
+        : report.status() == VerificationReport.Status.INCONCLUSIVE ? Palette.Tone.WARNING : Palette.Tone.BAD)
+        + verdict.substring(end);
+  }
+
+  private static String plainVerdict(VerificationReport report) {
     long missing = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.MISSING).count();
     long inconclusive = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.INCONCLUSIVE).count();
     return switch (report.status()) {

@@ -1,6 +1,6 @@
 package dev.plugboard.cli;
 
-import static dev.plugboard.host.internal.ConsoleText.safe;
+import static dev.plugboard.cli.ConsoleText.safe;
 
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationEvent;
@@ -36,7 +36,7 @@ final class TerminalProgress implements VerificationListener {
     if (event instanceof VerificationEvent.Started started) {
       scopes = started.scopes().size();
     } else if (event instanceof VerificationEvent.PhaseDecided decided) {
-      line(ReportPrinter.phaseLine(decided.phase()));
+      line(ReportPrinter.phaseLine(decided.phase(), Palette.PLAIN)); // plain: cut() counts characters
     } else if (event instanceof VerificationEvent.ScopeDecided scope) {
       decided++;
       line(scopeLine(scope.scope()));

@@ -3,7 +3,6 @@ package dev.plugboard.cli;
 import dev.plugboard.host.InvalidConnectionNameException;
 import dev.plugboard.host.UnknownConnectionException;
 import dev.plugboard.host.UnknownConnectorException;
-import dev.plugboard.host.internal.ConsoleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -2,10 +2,9 @@ package dev.plugboard.cli;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
-import dev.plugboard.host.internal.form.CredentialsFileReader;
-import dev.plugboard.host.internal.form.Misspelling;
-import dev.plugboard.host.internal.form.ValuesException;
-import dev.plugboard.host.internal.form.ValuesFileReader;
+import dev.plugboard.host.Misspelling;
+import dev.plugboard.host.Plugboard;
+import dev.plugboard.host.ValuesException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ final class ValuesOptions {
    * @throws UsageException when a source cannot be used: a missing or malformed file, an unknown
    *     field, a secret given with {@code --set}
    */
-  GivenValues gather(ConnectorDescriptor descriptor, CliEnvironment environment) {
+  GivenValues gather(Plugboard host, ConnectorDescriptor descriptor, CliEnvironment environment) {
     GivenValues.Builder values = GivenValues.builder(descriptor);
     values.add(ValueSource.SET, "--set", fromSet(descriptor));
     if (STDIN.equals(valuesFile) && STDIN.equals(credentialsFile)) {
@@ -62,15 +61,15 @@ final class ValuesOptions {
       boolean stdin = valuesFile.equals(STDIN);
       values.add(ValueSource.VALUES_FILE, "--values-file " + (stdin ? "- (standard input)" : valuesFile),
           readable(() -> stdin
-              ? ValuesFileReader.read(descriptor, environment.in(), "values file on standard input")
-              : ValuesFileReader.read(descriptor, Path.of(valuesFile))));
+              ? host.readValuesFile(descriptor.id(), environment.in(), "values file on standard input")
+              : host.readValuesFile(descriptor.id(), Path.of(valuesFile))));
     }
     if (credentialsFile != null) {
       boolean stdin = credentialsFile.equals(STDIN);
       values.add(ValueSource.CREDENTIALS_FILE, "--credentials-file " + (stdin ? "- (standard input)" : credentialsFile),
           readable(() -> stdin
-              ? CredentialsFileReader.read(descriptor, environment.in(), "credentials file on standard input")
-              : CredentialsFileReader.read(descriptor, Path.of(credentialsFile))));
+              ? host.readCredentialsFile(descriptor.id(), environment.in(), "credentials file on standard input")
+              : host.readCredentialsFile(descriptor.id(), Path.of(credentialsFile))));
     }
     for (Field field : descriptor.fields()) {
       String name = environmentVariable(descriptor, field);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,12 @@ public final class CliRun {
 
   public static CliRun args(String... args) {
     return new CliRun(List.of(args));
+  }
+
+  /** With {@code --plugins-dir pluginsDir --home home} before the other arguments. */
+  public CliRun folders(Path pluginsDir, Path home) {
+    args.addAll(0, List.of("--plugins-dir", pluginsDir.toString(), "--home", home.toString()));
+    return this;
   }
 
   public CliRun env(String name, String value) {

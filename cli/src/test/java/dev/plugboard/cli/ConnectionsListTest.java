@@ -71,13 +71,7 @@ final class ConnectionsListTest {
   }
 
   private CliRun cli(String... args) {
-    String[] all = new String[args.length + 4];
-    all[0] = "--plugins-dir";
-    all[1] = plugins.toString();
-    all[2] = "--home";
-    all[3] = home.toString();
-    System.arraycopy(args, 0, all, 4, args.length);
-    return CliRun.args(all);
+    return CliRun.args(args).folders(plugins, home);
   }
 
   private Path record(String prefix) throws IOException {

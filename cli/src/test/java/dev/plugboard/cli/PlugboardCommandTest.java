@@ -17,10 +17,10 @@ final class PlugboardCommandTest {
 
   @Test
   void anUnknownOptionIsBadUsageWithAHint() {
-    CliRun.Result result = CliRun.args("--colour", "plugins").run();
+    CliRun.Result result = CliRun.args("--sparkle", "plugins").run();
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).contains("plugboard: unknown option --colour\n", "Run 'plugboard --help' for usage.");
+    assertThat(result.err()).contains("plugboard: unknown option --sparkle\n", "Run 'plugboard --help' for usage.");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.plugboard.cli;
 
-import dev.plugboard.host.internal.plugins.ExitWitness;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plugboard.host.PluginExits;
 import dev.plugboard.host.testing.FixtureConnector;
 import dev.plugboard.host.testing.HostilePlugins;
 import dev.plugboard.host.testing.TestDescriptors;
@@ -33,7 +33,7 @@ final class PluginExitTest {
 
     Run run = plugboard("--plugins-dir", plugins.toString(), "plugins");
 
-    assertThat(run.exitCode()).isEqualTo(ExitWitness.EXIT_CODE);
+    assertThat(run.exitCode()).isEqualTo(PluginExits.EXIT_CODE);
     assertThat(run.err()).contains("plugboard: the process was ended by a System.exit that Plugboard did not make, while"
         + " this plugin code ran: the constructor of " + HostilePlugins.ReflectiveExitConstructor.class.getName()
         + " of plugin reflective@1.0.0 (reflective.jar). Remove the plugin's jar");

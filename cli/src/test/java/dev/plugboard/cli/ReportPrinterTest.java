@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,25 @@ final class ReportPrinterTest {
         "  warning   token: Tokens are usually 31 characters long.");
   }
 
+  @Test
+  void onANarrowScreenLongRemediationsAndProblemsWrapUnderThemselvesAndPipedTheyStayOneLine() {
+    String remediation = "In the platform: Settings → API Accounts → your API account → OAuth Scopes → Orders: Read, then Save.";
+    VerificationReport report = report(VerificationReport.Status.FAILED, List.of(
+        new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.MISSING, Optional.of(FORBIDDEN), remediation)),
+        List.of(new Problem("scopes_missing", "One scope the connector needs is not granted to the token you gave.",
+            remediation, Optional.empty())));
+
+    String narrow = print(report, OptionalInt.of(60));
+    String piped = print(report);
+
+    assertThat(narrow.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(60))
+        .contains("               → In the platform: Settings → API Accounts →", "    What to do: In the platform: Settings → API Accounts →",
+            "  missing      Orders  Read", "               (GET api.example/accounts/acme/orders?limit=1", "               → 403)",
+            "  One scope the connector needs is not granted to the token");
+    assertThat(piped).contains("→ " + remediation, "What to do: " + remediation);
+    assertThat(narrow.replaceAll("\\s+", " ")).isEqualTo(piped.replaceAll("\\s+", " "));
+  }
+
   private static VerificationReport report(VerificationReport.Status status, List<ScopeCheck> scopes, List<Problem> problems) {
     return new VerificationReport("minimal", status, new Account("Acme (acme.example)", Map.of("name", "Acme")),
         List.of(new PhaseCheck(Phase.IDENTITY, Outcome.PASSED, "connected to Acme (acme.example)")),
@@ -113,8 +133,12 @@ final class ReportPrinterTest {
   }
 
   private static String print(VerificationReport report) {
+    return print(report, OptionalInt.empty());
+  }
+
+  private static String print(VerificationReport report, OptionalInt screen) {
     StringWriter out = new StringWriter();
-    new ReportPrinter(new PrintWriter(out, true)).print(report);
+    new ReportPrinter(new PrintWriter(out, true), Palette.PLAIN, screen).print(report);
     return out.toString();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.testing.TestHost;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Mixin;
 final class ValuesOptionsTest {
 
   static final ConnectorDescriptor MINIMAL = MinimalConnector.descriptor();
+
+  @RegisterExtension static final TestHost host = MinimalConnector.host();
 
   @TempDir Path dir;
 
@@ -117,7 +121,7 @@ final class ValuesOptionsTest {
     Holder holder = parse("--values-file", "-");
     CliEnvironment environment = environment(Map.of(), "{\"token\": \"" + TOKEN + "\"}");
 
-    GivenValues given = holder.values.gather(MINIMAL, environment);
+    GivenValues given = holder.values.gather(host.plugboard(), MINIMAL, environment);
 
     assertThat(given.values().get("token").origin()).isEqualTo("--values-file - (standard input)");
     assertThat(given.asMap()).containsEntry("token", TOKEN);
@@ -136,11 +140,11 @@ final class ValuesOptionsTest {
   }
 
   private GivenValues gather(Map<String, String> env, String... args) {
-    return parse(args).values.gather(MINIMAL, environment(env, ""));
+    return parse(args).values.gather(host.plugboard(), MINIMAL, environment(env, ""));
   }
 
   private static GivenValues gather(ConnectorDescriptor descriptor, Map<String, String> env) {
-    return parse().values.gather(descriptor, environment(env, ""));
+    return parse().values.gather(host.plugboard(), descriptor, environment(env, ""));
   }
 
   private static Holder parse(String... args) {

@@ -49,13 +49,18 @@ final class Tmux implements AutoCloseable {
    * @throws AssertionError when tmux is not installed (CI installs it: .ci/run)
    */
   static Tmux start(Path folder, List<String> command) {
+    return start(folder, command, 250);
+  }
+
+  /** {@link #start(Path, List)} on a terminal {@code columns} wide. */
+  static Tmux start(Path folder, List<String> command, int columns) {
     Tmux tmux = new Tmux(folder.resolve("tmux.socket"));
     List<String> args = new ArrayList<>(List.of(
         // The pane stays when the command ends; TERM=screen is known to every terminfo database and to JLine.
         "set-option", "-g", "remain-on-exit", "on", ";",
         "set-option", "-g", "default-terminal", "screen", ";",
         "set-option", "-g", "history-limit", "10000", ";",
-        "new-session", "-d", "-x", "250", "-y", "50", "--",
+        "new-session", "-d", "-x", String.valueOf(columns), "-y", "50", "--",
         // tmux 3.3 does not always learn a pane's exit status (#{pane_dead_status}): the pane prints it.
         "sh", "-c", "\"$@\"; status=$?; echo; echo \"" + EXIT_STATUS + " $status]\"", "sh"));
     args.addAll(command);
@@ -111,6 +116,13 @@ final class Tmux implements AutoCloseable {
   /** The whole pane, scrolled-off lines included, as it is now; kept in {@link #everythingShown()}. */
   String screen() {
     String screen = tmux(List.of("capture-pane", "-p", "-J", "-S", "-"));
+    screens.add(screen);
+    return screen;
+  }
+
+  /** {@link #screen()} with the colours and other attributes of its text, as escape sequences. */
+  String screenWithAttributes() {
+    String screen = tmux(List.of("capture-pane", "-p", "-e", "-J", "-S", "-"));
     screens.add(screen);
     return screen;
   }

@@ -3,15 +3,18 @@ package dev.plugboard.host;
 import com.google.crypto.tink.Aead;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.sandbox.SandboxOptions;
+import dev.plugboard.host.internal.HostVersion;
 import dev.plugboard.host.internal.connect.Connecting;
 import dev.plugboard.host.internal.form.CheckedValues;
 import dev.plugboard.host.internal.form.CredentialsFileReader;
 import dev.plugboard.host.internal.form.FormSchema;
 import dev.plugboard.host.internal.form.Forms;
+import dev.plugboard.host.internal.form.ValuesFileReader;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.inject.Components;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
+import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.sandbox.RunningSandbox;
 import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.store.StoreChoice;
@@ -65,6 +68,21 @@ public final class Plugboard implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** This host's version, as built, such as {@code 0.1.0}. */
+  public static String version() {
+    return HostVersion.get();
+  }
+
+  /**
+   * Starts preparing, in the background, what reading the descriptors of the plugins in
+   * {@code pluginsDir} needs (Jackson's YAML reader), so that it overlaps with the rest of a
+   * start-up: for a short-lived process, such as a command line, to call first. Nothing when the
+   * folder holds no jar or is no folder, and once per process.
+   */
+  public static void prepareLoading(Path pluginsDir) {
+    PluginRegistry.prepareLoading(pluginsDir);
   }
 
   /** Every plugin jar in the plugins folder, loaded or failed, ordered by id. */
@@ -135,11 +153,45 @@ public final class Plugboard implements AutoCloseable {
    *
    * @param name the file as messages name it, such as {@code the file you dropped}
    * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
-   * @throws PlugboardException when the stream is over 1 MiB, not UTF-8, holds none of the labels
+   * @throws ValuesException when the stream is over 1 MiB, not UTF-8, holds none of the labels
    *     or gives one field twice; the message never holds a value
    */
   public Map<String, String> readCredentialsFile(String connectorId, InputStream in, String name) {
     return CredentialsFileReader.read(describe(connectorId), in, name);
+  }
+
+  /**
+   * {@link #readCredentialsFile(String, InputStream, String)} of a file, named in messages by its
+   * absolute path.
+   *
+   * @throws ValuesException also when the file is missing, a folder or unreadable
+   */
+  public Map<String, String> readCredentialsFile(String connectorId, Path file) {
+    return CredentialsFileReader.read(describe(connectorId), file);
+  }
+
+  /**
+   * The values of a values file, as {@code --values-file} reads it: one JSON object of string
+   * values by field id, such as {@code {"api_path": "https://...", "access_token": "..."}}; a
+   * field whose JSON value is {@code null} counts as not given.
+   *
+   * @param name the stream as messages name it, such as {@code values file on standard input}
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   * @throws ValuesException when the stream is over 1 MiB, not UTF-8, not one JSON object of
+   *     strings, or names a field the connector does not have; the message never holds a value
+   */
+  public Map<String, String> readValuesFile(String connectorId, InputStream in, String name) {
+    return ValuesFileReader.read(describe(connectorId), in, name);
+  }
+
+  /**
+   * {@link #readValuesFile(String, InputStream, String)} of a file, named in messages by its
+   * absolute path.
+   *
+   * @throws ValuesException also when the file is missing, a folder or unreadable
+   */
+  public Map<String, String> readValuesFile(String connectorId, Path file) {
+    return ValuesFileReader.read(describe(connectorId), file);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.plugboard.host;
 
-import dev.plugboard.host.internal.form.Misspelling;
 import java.util.List;
 
 /** No loaded plugin contributes the connector asked for. */

@@ -93,7 +93,8 @@ final class PublicApiConventionsTest {
           List<String> lines = Files.readAllLines(file);
           for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith("*") && NULL_AS_VALUE.matcher(line).find()) {
+            // JSON's null (in a values file, in what --json prints) is not a Java value
+            if (line.startsWith("*") && NULL_AS_VALUE.matcher(line).find() && !mentionsJson(lines, i)) {
               found.add(file.getFileName() + ":" + (i + 1) + ": " + line);
             }
           }
@@ -101,6 +102,10 @@ final class PublicApiConventionsTest {
       }
     }
     assertThat(found).isEmpty();
+  }
+
+  private static boolean mentionsJson(List<String> lines, int i) {
+    return lines.get(i).contains("JSON") || i > 0 && lines.get(i - 1).contains("JSON");
   }
 
   private static final Set<Class<?>> BOXED = Set.of(Integer.class, Long.class, Short.class, Byte.class, Double.class,

@@ -2,6 +2,7 @@ package dev.plugboard.host.internal.form;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.host.ValuesException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

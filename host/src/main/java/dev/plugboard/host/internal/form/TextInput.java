@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.form;
 
+import dev.plugboard.host.ValuesException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

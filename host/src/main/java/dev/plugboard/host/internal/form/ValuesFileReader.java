@@ -2,6 +2,8 @@ package dev.plugboard.host.internal.form;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.host.Misspelling;
+import dev.plugboard.host.ValuesException;
 import dev.plugboard.host.internal.json.Mappers;
 import java.io.InputStream;
 import java.nio.file.Path;

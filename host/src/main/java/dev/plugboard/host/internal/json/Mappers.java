@@ -30,7 +30,7 @@ public final class Mappers {
     return StrictYaml.MAPPER;
   }
 
-  /** Writes the JSON users and programs read: indented, declared order, no nulls or empty optionals, lowercase enums. */
+  /** Writes the JSON users and programs read: indented, declared order, no nulls, lowercase enums. */
   public static ObjectMapper output() {
     return Output.MAPPER;
   }
@@ -80,7 +80,7 @@ public final class Mappers {
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
-        .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+        .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
         .build();
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.Evidence;
+import dev.plugboard.host.Form;
+import dev.plugboard.host.FormField;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
 import java.util.Map;
@@ -26,7 +28,9 @@ final class PublicJson {
         .addMixIn(Connection.class, ConnectionJson.class)
         .addMixIn(Problem.class, EvidenceAlways.class)
         .addMixIn(ScopeCheck.class, EvidenceAlways.class)
-        .addMixIn(Evidence.class, StatusIfAnswered.class);
+        .addMixIn(Evidence.class, StatusIfAnswered.class)
+        .addMixIn(Form.class, AbsentLeftOut.class)
+        .addMixIn(FormField.class, AbsentLeftOut.class);
   }
 
   /** A connection's values are written masked, under {@code values}; the clear ones never. */
@@ -36,6 +40,11 @@ final class PublicJson {
 
     @JsonProperty("values")
     abstract Map<String, String> maskedValues();
+  }
+
+  /** A form leaves out what the descriptor does not say (an example, a pattern, a guide step). */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  private abstract static class AbsentLeftOut {
   }
 
   /** A call that got no answer has no status key. */

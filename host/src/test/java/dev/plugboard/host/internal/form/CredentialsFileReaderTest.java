@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.host.ValuesException;
 import dev.plugboard.host.testing.TestDescriptors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

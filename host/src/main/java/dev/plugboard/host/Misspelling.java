@@ -1,13 +1,19 @@
-package dev.plugboard.host.internal.form;
+package dev.plugboard.host;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether a name the user gave is a misspelling of one the program knows. Messages never repeat
- * what a user gave in the wrong place (it may be a secret pasted there), except a near miss of a
- * known name, which cannot be a secret and is the most useful thing to show.
+ * Whether a name the user gave is a misspelling of one the program knows: the "did you mean" of
+ * Plugboard's own messages (an unknown connector id, a values file's key), for an application's
+ * or the CLI's messages to suggest names the same way. Messages never repeat what a user gave in
+ * the wrong place (it may be a secret pasted there), except a near miss of a known name, which
+ * cannot be a secret and is the most useful thing to show.
+ *
+ * <pre>{@code
+ * Misspelling.of("ordres", List.of("orders", "products"))  // Optional[orders]
+ * }</pre>
  */
 public final class Misspelling {
 

@@ -1,4 +1,4 @@
-package dev.plugboard.host.internal;
+package dev.plugboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,20 +1,21 @@
-package dev.plugboard.host.internal;
+package dev.plugboard.cli;
 
 /**
  * Makes text that came from outside (a server's answer, such as a store's name; a plugin's
- * descriptor or exception message) safe to print on a terminal, in a log or on a web page: every
+ * descriptor or exception message) safe for the CLI to print on a terminal: every
  * character that could steer the terminal or change what the reader sees is shown as a visible
  * escape instead of taking effect. ESC, which starts terminal sequences (ESC [ …, ESC ] … for the
  * window title), becomes {@code \u001b}; a newline that could forge a line such as
  * {@code Result: verified} becomes {@code \n}; a right-to-left override that reorders what is read
  * becomes {@code \u202e}. Letters of every script, and emoji, are kept. JSON output keeps such
- * text verbatim (JSON escapes it its own way); everything printed for people goes through here.
+ * text verbatim (JSON escapes it its own way); everything printed for people goes through here,
+ * before any colour is added.
  *
  * <pre>{@code
  * out.println("Connected to " + ConsoleText.safe(account.display()));
  * }</pre>
  */
-public final class ConsoleText {
+final class ConsoleText {
 
   private ConsoleText() {}
 
@@ -25,7 +26,7 @@ public final class ConsoleText {
    * and paragraph separators, lone surrogates, and the backslash itself (so that an escape
    * cannot be faked). {@code null} is shown as an empty string.
    */
-  public static String safe(String text) {
+  static String safe(String text) {
     if (text == null) {
       return "";
     }
