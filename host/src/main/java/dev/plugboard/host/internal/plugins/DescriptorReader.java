@@ -77,13 +77,6 @@ final class DescriptorReader {
     }
   }
 
-  ConnectorDescriptor read(ClassLoader loader, String resource) {
-    if (resource == null || resource.isBlank()) {
-      throw new PluginLoadException("its Connector extension names no descriptor file");
-    }
-    return check(resource, content(loader, resource)).orThrow(resource);
-  }
-
   /** Checks a descriptor's {@code content}; {@code resource} names the file and, by its ending, JSON or YAML. */
   static Result check(String resource, byte[] content) {
     awaitPrepared();
@@ -130,7 +123,11 @@ final class DescriptorReader {
     return new Result(Optional.empty(), List.of(defects));
   }
 
-  private static byte[] content(ClassLoader loader, String resource) {
+  /** The bytes of the descriptor file {@code resource} of a plugin, at most {@link JarEntries#MAX_ENTRY_BYTES}. */
+  static byte[] content(ClassLoader loader, String resource) {
+    if (resource == null || resource.isBlank()) {
+      throw new PluginLoadException("its Connector extension names no descriptor file");
+    }
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         throw new PluginLoadException(resource + ": no such file in the plugin jar");

@@ -91,6 +91,24 @@ final class QuickDescriptors {
     }
   }
 
+  /**
+   * The connector id a descriptor gives, found without checking the rest: for a valid descriptor
+   * always the id it loads with. Empty when that is not certain (the file is not plain YAML, the
+   * id is no text, or it is JSON): such a file has to be read to know its id.
+   */
+  static Optional<String> id(String resource, byte[] content) {
+    if (resource == null || resource.endsWith(".json")) {
+      return Optional.empty();
+    }
+    try {
+      return tree(text(content)) instanceof Map<?, ?> keys && keys.get("id") instanceof Scalar id && id.type() == Tag.STR
+          ? Optional.of(id.value())
+          : Optional.empty();
+    } catch (Unanswered | YamlEngineException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Prepares the record shapes of a descriptor and the YAML parser, for {@link DescriptorReader#prepareInBackground}. */
   static void prepare() {
     shape(ConnectorDescriptor.class);
