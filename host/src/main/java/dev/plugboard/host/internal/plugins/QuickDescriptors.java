@@ -92,18 +92,28 @@ final class QuickDescriptors {
   }
 
   /**
-   * The connector id a descriptor gives, found without checking the rest: for a valid descriptor
-   * always the id it loads with. Empty when that is not certain (the file is not plain YAML, the
-   * id is no text, or it is JSON): such a file has to be read to know its id.
+   * The connector id a descriptor gives, found without reading the rest: the value of the first
+   * top-level {@code id} key, which for a valid descriptor (one {@code id}: a second is a defect)
+   * is always the id it loads with. Empty when that is not certain (the file is not plain YAML up
+   * to there, the id is no text, or it is JSON): such a file has to be read to know its id.
    */
   static Optional<String> id(String resource, byte[] content) {
     if (resource == null || resource.endsWith(".json")) {
       return Optional.empty();
     }
     try {
-      return tree(text(content)) instanceof Map<?, ?> keys && keys.get("id") instanceof Scalar id && id.type() == Tag.STR
-          ? Optional.of(id.value())
-          : Optional.empty();
+      ParserImpl parser = new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text(content)));
+      expect(parser.next(), Event.ID.StreamStart);
+      expect(parser.next(), Event.ID.DocumentStart);
+      expect(parser.next(), Event.ID.MappingStart);
+      for (Event key = parser.next(); key.getEventId() != Event.ID.MappingEnd; key = parser.next()) {
+        boolean isId = node(parser, key, 1) instanceof Scalar name && name.value().equals("id");
+        Object value = node(parser, parser.next(), 1);
+        if (isId) {
+          return value instanceof Scalar id && id.type() == Tag.STR ? Optional.of(id.value()) : Optional.empty();
+        }
+      }
+      return Optional.empty();
     } catch (Unanswered | YamlEngineException e) {
       return Optional.empty();
     }

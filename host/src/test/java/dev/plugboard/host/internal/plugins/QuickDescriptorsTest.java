@@ -85,6 +85,19 @@ final class QuickDescriptorsTest {
   }
 
   @Test
+  void theIdOfADescriptorIsFoundWithoutReadingTheRest() {
+    String text = DescriptorsTest.MINIMAL_11 + "sumary: a defect after the id\n";
+
+    assertThat(QuickDescriptors.id("connector.yaml", text.getBytes(StandardCharsets.UTF_8))).contains("minimal");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"id: 12\n", "id: &a minimal\n", "id: [minimal]\n", "name: x\n", "id: 'unclosed\n"})
+  void anIdThatIsNotCertainlyTextIsNotTakenForOne(String text) {
+    assertThat(QuickDescriptors.id("connector.yaml", text.getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+
+  @Test
   void aJsonFileIsLeftToJackson() {
     assertThat(QuickDescriptors.read("connector.json", "{\"format\": \"1.1\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
   }
