@@ -15,8 +15,8 @@ public final class Main {
   public static void main(String[] args) {
     quietLogging();
     if (loadsPlugins(args)) {
-      // Reading the plugins' descriptors needs Jackson's YAML mapper and deserializers, the largest
-      // part of a cold start: made on another core while picocli builds the command line.
+      // Reading the plugins' descriptors needs the YAML parser and the records' shapes: prepared on
+      // another core while picocli builds the command line.
       try {
         Plugboard.prepareLoading(pluginsDir(args));
       } catch (RuntimeException e) {

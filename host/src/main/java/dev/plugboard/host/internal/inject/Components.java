@@ -30,8 +30,8 @@ public final class Components {
 
   /** A host keeping its connections where {@code store} says. */
   public static Components create(HostSettings settings, StoreChoice store) {
-    // Reading descriptors (Jackson's YAML mapper and record deserializers) is the largest part of
-    // a cold start: it is prepared on another core while Guice wires the host.
+    // Reading descriptors (the YAML parser and the records' shapes) is prepared on another core
+    // while Guice wires the host.
     PluginRegistry.prepareLoading(settings.pluginsDir());
     // Development stage: singletons are built when first used, which keeps the CLI's start-up short.
     StoreModule storeModule = new StoreModule(store, settings);

@@ -17,12 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads a connector descriptor (YAML, or JSON for a {@code .json} file) and checks it strictly:
  * its format version first, then every defect at once, each with its place in the file
- * ({@code fields[0].pattern}) and its true line and column.
+ * ({@code fields[0].pattern}) and its true line and column. A plain valid YAML file of today's
+ * format is read without Jackson ({@link QuickDescriptors}); any other, Jackson's way.
  */
 final class DescriptorReader {
 
   private static final AtomicBoolean PREPARING = new AtomicBoolean();
-  /** The thread preparing, once started; reading waits for it, so Jackson is never set up by two threads at once. */
+  /** The thread preparing, once started; reading waits for it, so the reader is never set up by two threads at once. */
   private static volatile Thread preparing;
 
   /**
@@ -40,11 +41,11 @@ final class DescriptorReader {
   }
 
   /**
-   * Makes, on a daemon thread of its own, what reading a descriptor needs first: the YAML mapper
-   * and Jackson's deserializers of the descriptor records, most of a cold start's descriptor
-   * reading. Only the host's own classes run there, no plugin code; the first reading waits until
-   * it is done (so that no two threads initialise Jackson's classes at once), and a failure here
-   * is left for the reading to meet and report.
+   * Makes, on a daemon thread of its own, what reading a descriptor needs first: the YAML parser
+   * and the shapes of the descriptor records ({@link QuickDescriptors}). Only the host's own
+   * classes run there, no plugin code; the first reading waits until it is done (so that no two
+   * threads initialise those classes at once), and a failure here is left for the reading to meet
+   * and report.
    */
   static void prepareInBackground() {
     if (!PREPARING.compareAndSet(false, true)) {
@@ -70,24 +71,21 @@ final class DescriptorReader {
 
   private static void prepare() {
     try {
-      ObjectMapper yaml = Mappers.strictYaml();
-      yaml.readerFor(ConnectorDescriptor.class);
-      yaml.readTree("id: a\nfields:\n  - {id: b, secret: true}\n");
+      QuickDescriptors.prepare();
     } catch (RuntimeException | LinkageError e) {
       // the descriptor reading itself meets it again and says what is wrong
     }
   }
 
-  ConnectorDescriptor read(ClassLoader loader, String resource) {
-    if (resource == null || resource.isBlank()) {
-      throw new PluginLoadException("its Connector extension names no descriptor file");
-    }
-    return check(resource, content(loader, resource)).orThrow(resource);
-  }
-
   /** Checks a descriptor's {@code content}; {@code resource} names the file and, by its ending, JSON or YAML. */
   static Result check(String resource, byte[] content) {
     awaitPrepared();
+    Optional<ConnectorDescriptor> quick = QuickDescriptors.read(resource, content);
+    return quick.isPresent() ? new Result(quick, List.of()) : checkWithJackson(resource, content);
+  }
+
+  /** {@link #check} Jackson's way, for any file: every defect with its place, line and column. */
+  static Result checkWithJackson(String resource, byte[] content) {
     ObjectMapper mapper = resource.endsWith(".json") ? Mappers.strictJson() : Mappers.strictYaml();
     JsonNode tree;
     try {
@@ -125,7 +123,11 @@ final class DescriptorReader {
     return new Result(Optional.empty(), List.of(defects));
   }
 
-  private static byte[] content(ClassLoader loader, String resource) {
+  /** The bytes of the descriptor file {@code resource} of a plugin, at most {@link JarEntries#MAX_ENTRY_BYTES}. */
+  static byte[] content(ClassLoader loader, String resource) {
+    if (resource == null || resource.isBlank()) {
+      throw new PluginLoadException("its Connector extension names no descriptor file");
+    }
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         throw new PluginLoadException(resource + ": no such file in the plugin jar");

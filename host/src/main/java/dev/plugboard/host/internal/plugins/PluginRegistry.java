@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -32,16 +35,18 @@ public final class PluginRegistry implements AutoCloseable {
   private final Path pluginsDir;
   private final HostPluginManager manager;
   private final PluginCalls calls;
-  private final List<PluginStatus> statuses;
-  private final Map<String, LoadedConnector> connectors;
+  private final Loading loading;
+  /** Every plugin's outcome, once every descriptor is read: for a listing, or an unknown connector. */
+  private Settled settled;
 
-  private PluginRegistry(Path pluginsDir, HostPluginManager manager, PluginCalls calls, List<PluginStatus> statuses,
-      Map<String, LoadedConnector> connectors) {
+  /** Every plugin jar found, loaded or failed, and the connectors available, by id. */
+  private record Settled(List<PluginStatus> statuses, Map<String, LoadedConnector> connectors) {}
+
+  private PluginRegistry(Path pluginsDir, HostPluginManager manager, PluginCalls calls, Loading loading) {
     this.pluginsDir = pluginsDir;
     this.manager = manager;
     this.calls = calls;
-    this.statuses = List.copyOf(statuses);
-    this.connectors = connectors;
+    this.loading = loading;
   }
 
   /**
@@ -77,24 +82,37 @@ public final class PluginRegistry implements AutoCloseable {
     HostPluginManager manager = new HostPluginManager(pluginsDir, PluginApi.VERSION, calls);
     manager.loadPlugins();
     manager.startPlugins();
-    return new Loading(manager, calls).finish(pluginsDir);
+    return new PluginRegistry(pluginsDir, manager, calls, new Loading(manager, calls).start());
   }
 
   public Path pluginsDir() {
     return pluginsDir;
   }
 
-  /** Every plugin jar found, loaded or failed, by id. */
-  public List<PluginStatus> plugins() {
-    return statuses;
+  /** Every plugin jar found, loaded or failed, by id; reads every plugin's descriptors. */
+  public synchronized List<PluginStatus> plugins() {
+    return settled().statuses();
   }
 
-  /** The connectors available, by id. */
-  public List<LoadedConnector> connectors() {
-    return List.copyOf(connectors.values());
+  /** The connectors available, by id; reads every plugin's descriptors. */
+  public synchronized List<LoadedConnector> connectors() {
+    return List.copyOf(settled().connectors().values());
   }
 
-  public LoadedConnector connector(String connectorId) {
+  /**
+   * The connector of id {@code connectorId} (or, when no id is exactly that, of the one id equal
+   * to it but for case). Reads only the descriptors that may hold that id, and those of the
+   * plugins that may share one of its plugin's ids: every other descriptor, and with it every
+   * other plugin's failure, only when the connector is not found.
+   */
+  public synchronized LoadedConnector connector(String connectorId) {
+    if (settled == null && connectorId != null) {
+      Optional<LoadedConnector> found = loading.find(connectorId);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    Map<String, LoadedConnector> connectors = settled().connectors();
     LoadedConnector connector = connectors.get(connectorId);
     if (connector != null) {
       return connector;
@@ -133,6 +151,13 @@ public final class PluginRegistry implements AutoCloseable {
     }
   }
 
+  private Settled settled() {
+    if (settled == null) {
+      settled = loading.settle();
+    }
+    return settled;
+  }
+
   /** Stops every plugin and closes its class loader (PF4J's stopPlugins is not used: it fails on 3.15). */
   @Override
   public void close() {
@@ -157,20 +182,50 @@ public final class PluginRegistry implements AutoCloseable {
     }
   }
 
-  /** One pass over what PF4J loaded: read each plugin's connectors, then refuse ambiguous ones. */
+  /**
+   * What PF4J loaded, each plugin's code run (its extensions created, its descriptors named and
+   * their bytes read, bounded) at once, and its descriptors checked only when they are needed:
+   * all of them for a listing, or those that may hold one connector id.
+   */
   private static final class Loading {
     private final HostPluginManager manager;
     private final PluginCalls calls;
-    private final DescriptorReader reader = new DescriptorReader();
     private final Map<String, PluginStatus> statuses = new TreeMap<>();
-    private final Map<String, List<LoadedConnector>> byPlugin = new LinkedHashMap<>();
+    /** Each plugin whose code ran, by id, in the order the plugins are tried. */
+    private final Map<String, Unread> unread = new LinkedHashMap<>();
+    private final Map<String, Outcome> outcomes = new HashMap<>();
+
+    /** A connector whose descriptor is named and its bytes read, and the id a scan of them found. */
+    private record Descriptor(String resource, byte[] content, Optional<String> scannedId) {}
+
+    /**
+     * A plugin's connectors, unread; {@code failure} is what failed after them (a later
+     * extension's code), to report if they all read.
+     */
+    private record Unread(PluginWrapper wrapper, List<Descriptor> descriptors, Optional<PluginLoadException> failure) {
+
+      /** Whether one of its connectors may have an id equal to {@code connectorId} but for case. */
+      boolean mayOffer(String connectorId) {
+        return failure.isEmpty() && descriptors.stream()
+            .anyMatch(d -> d.scannedId().map(connectorId::equalsIgnoreCase).orElse(true));
+      }
+
+      /** Whether one of its connectors may have one of {@code ids}, exactly. */
+      boolean mayOfferAny(Set<String> ids) {
+        return failure.isEmpty() && descriptors.stream().anyMatch(d -> d.scannedId().map(ids::contains).orElse(true));
+      }
+    }
+
+    /** A plugin's connectors, read, or why they are not. */
+    private record Outcome(List<LoadedConnector> connectors, Optional<String> failure) {}
 
     Loading(HostPluginManager manager, PluginCalls calls) {
       this.manager = manager;
       this.calls = calls;
     }
 
-    PluginRegistry finish(Path pluginsDir) {
+    /** Runs every plugin's code; with copies of a plugin, reads their descriptors too, to know which copy loads. */
+    Loading start() {
       for (PluginWrapper dropped : manager.droppedWhileResolving()) {
         fail(dropped, "needs " + dependencies(dropped) + " (Plugin-Dependencies), which is not loaded");
       }
@@ -182,23 +237,114 @@ public final class PluginRegistry implements AutoCloseable {
         String id = failure.id() == null || failure.id().isBlank() ? failure.jar().getFileName().toString() : failure.id();
         fail(id, failure.version(), failure.jar(), failure.reason());
       }
-      Map<String, LoadedConnector> available = refuseAmbiguous();
-      return new PluginRegistry(pluginsDir, manager, calls, List.copyOf(statuses.values()), available);
+      return this;
     }
 
-    /** Reads the plugin's connectors, or records why it failed; whether it loaded. */
+    /** Reads every descriptor and refuses ambiguous connectors: every plugin's outcome. */
+    Settled settle() {
+      Map<String, List<LoadedConnector>> byPlugin = readAll(unread.keySet());
+      Map<String, String> refused = refusals(byPlugin);
+      Map<String, LoadedConnector> available = new TreeMap<>();
+      byPlugin.forEach((pluginId, list) -> {
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        if (refused.containsKey(pluginId)) {
+          fail(wrapper, refused.get(pluginId));
+        } else {
+          list.forEach(c -> available.put(c.id(), c));
+          statuses.put(key(pluginId, wrapper.getPluginPath()), new PluginStatus(pluginId, wrapper.getDescriptor().getVersion(), wrapper.getPluginPath(),
+              PluginStatus.State.LOADED, list.stream().map(LoadedConnector::id).toList(), ""));
+        }
+      });
+      return new Settled(List.copyOf(statuses.values()), available);
+    }
+
+    /**
+     * The connector {@link PluginRegistry#connector} would return after {@link #settle}, found by
+     * reading only the plugins that may offer {@code connectorId} and those that may share one of
+     * their ids (a shared id refuses both plugins); empty when it is not found so.
+     */
+    Optional<LoadedConnector> find(String connectorId) {
+      List<String> candidates = unread.values().stream().filter(u -> u.mayOffer(connectorId))
+          .map(u -> u.wrapper().getPluginId()).toList();
+      Set<String> ids = new HashSet<>();
+      readAll(candidates).values().forEach(list -> list.forEach(c -> ids.add(c.id())));
+      Set<String> involved = new HashSet<>(candidates);
+      unread.values().stream().filter(u -> u.mayOfferAny(ids)).forEach(u -> involved.add(u.wrapper().getPluginId()));
+      Map<String, List<LoadedConnector>> byPlugin = readAll(unread.keySet().stream().filter(involved::contains).toList());
+      Map<String, String> refused = refusals(byPlugin);
+      List<LoadedConnector> available = byPlugin.entrySet().stream().filter(e -> !refused.containsKey(e.getKey()))
+          .flatMap(e -> e.getValue().stream()).toList();
+      Optional<LoadedConnector> exact = available.stream().filter(c -> c.id().equals(connectorId)).findFirst();
+      List<LoadedConnector> otherCase = available.stream().filter(c -> c.id().equalsIgnoreCase(connectorId)).toList();
+      return exact.isPresent() ? exact : otherCase.size() == 1 ? Optional.of(otherCase.get(0)) : Optional.empty();
+    }
+
+    /** The connectors of those of {@code pluginIds} whose descriptors all read, in the order the plugins are tried. */
+    private Map<String, List<LoadedConnector>> readAll(Iterable<String> pluginIds) {
+      Map<String, List<LoadedConnector>> read = new LinkedHashMap<>();
+      for (String pluginId : pluginIds) {
+        Outcome outcome = read(pluginId);
+        if (outcome.failure().isEmpty()) {
+          read.put(pluginId, outcome.connectors());
+        }
+      }
+      return read;
+    }
+
+    /** Reads a plugin's descriptors once; a failure is recorded as the plugin's. */
+    private Outcome read(String pluginId) {
+      Outcome known = outcomes.get(pluginId);
+      if (known != null) {
+        return known;
+      }
+      Unread plugin = unread.get(pluginId);
+      Outcome outcome;
+      try {
+        List<LoadedConnector> found = new ArrayList<>();
+        for (Descriptor descriptor : plugin.descriptors()) {
+          found.add(new LoadedConnector(DescriptorReader.check(descriptor.resource(), descriptor.content())
+              .orThrow(descriptor.resource()), pluginId, plugin.wrapper().getDescriptor().getVersion(),
+              plugin.wrapper().getPluginClassLoader()));
+        }
+        if (plugin.failure().isPresent()) {
+          throw plugin.failure().get();
+        }
+        outcome = new Outcome(List.copyOf(found), Optional.empty());
+      } catch (PluginLoadException e) {
+        fail(plugin.wrapper(), e.getMessage());
+        outcome = new Outcome(List.of(), Optional.of(e.getMessage()));
+      }
+      outcomes.put(pluginId, outcome);
+      return outcome;
+    }
+
+    /** Runs the plugin's code (its connectors' classes, constructors and descriptor names), or records why it failed; whether it ran. */
     private boolean tryPlugin(PluginWrapper wrapper) {
+      String pluginId = wrapper.getPluginId();
+      outcomes.remove(pluginId);
+      unread.remove(pluginId);
       if (wrapper.getPluginState() != PluginState.STARTED) {
         fail(wrapper, notStartedReason(wrapper));
         return false;
       }
+      List<Descriptor> descriptors = new ArrayList<>();
       try {
-        byPlugin.put(wrapper.getPluginId(), readConnectors(wrapper));
+        findConnectors(wrapper, descriptors);
+        unread.put(pluginId, new Unread(wrapper, List.copyOf(descriptors), Optional.empty()));
         return true;
       } catch (PluginLoadException e) {
-        fail(wrapper, e.getMessage());
-        return false;
+        if (descriptors.isEmpty()) {
+          fail(wrapper, e.getMessage());
+          return false;
+        }
+        unread.put(pluginId, new Unread(wrapper, List.copyOf(descriptors), Optional.of(e))); // their defects come first
+        return true;
       }
+    }
+
+    /** Whether the plugin's code ran and its descriptors all read. */
+    private boolean loads(PluginWrapper wrapper) {
+      return tryPlugin(wrapper) && read(wrapper.getPluginId()).failure().isEmpty();
     }
 
     /**
@@ -209,13 +355,13 @@ public final class PluginRegistry implements AutoCloseable {
     private void settleCopies() {
       for (HostPluginManager.Copy copy : manager.copies()) {
         PluginWrapper current = manager.getPlugin(copy.id());
-        if (current != null && byPlugin.containsKey(copy.id())) {
+        if (current != null && unread.containsKey(copy.id()) && read(copy.id()).failure().isEmpty()) {
           fail(copy.id(), copy.version(), copy.jar(), "is another jar of plugin " + copy.id() + ", which "
               + current.getPluginPath().getFileName() + " already provides (" + copy.id() + "@"
               + current.getDescriptor().getVersion() + "); remove one of the two jars");
           continue;
         }
-        manager.replaceWith(copy).filter(this::tryPlugin).ifPresent(loaded -> statuses.replaceAll((key, status) ->
+        manager.replaceWith(copy).filter(this::loads).ifPresent(loaded -> statuses.replaceAll((key, status) ->
             status.id().equals(copy.id()) && status.state() == PluginStatus.State.FAILED
                 ? new PluginStatus(status.id(), status.version(), status.jar(), status.state(), List.of(),
                     status.problem() + "; another jar of this plugin, " + copy.jar().getFileName() + ", is used instead")
@@ -223,24 +369,23 @@ public final class PluginRegistry implements AutoCloseable {
       }
     }
 
-    private List<LoadedConnector> readConnectors(PluginWrapper wrapper) {
+    /** Adds each connector's descriptor, named by plugin code and read from the jar, to {@code found}. */
+    private void findConnectors(PluginWrapper wrapper, List<Descriptor> found) {
       ClassLoader loader = wrapper.getPluginClassLoader();
       String plugin = HostPluginManager.label(wrapper);
-      List<LoadedConnector> found = new ArrayList<>();
       for (String className : new TreeSet<>(manager.getExtensionClassNames(wrapper.getPluginId()))) {
         Class<?> type = calls.call(plugin, "loading extension " + className, loader, () -> loadExtensionClass(loader, className));
         if (Connector.class.isAssignableFrom(type)) {
           Connector connector = (Connector) calls.call(plugin, "the constructor of " + className, loader, () -> instantiate(type));
           String resource = calls.call(plugin, "descriptor() of " + className, loader, () -> descriptorResource(connector));
-          ConnectorDescriptor descriptor = reader.read(loader, resource);
-          found.add(new LoadedConnector(descriptor, wrapper.getPluginId(), wrapper.getDescriptor().getVersion(), loader));
+          byte[] content = DescriptorReader.content(loader, resource);
+          found.add(new Descriptor(resource, content, QuickDescriptors.id(resource, content)));
         }
       }
       if (found.isEmpty()) {
         throw new PluginLoadException("contributes no connector: META-INF/extensions.idx lists no class implementing "
             + Connector.class.getName());
       }
-      return found;
     }
 
     /** Plugin code: whatever it throws is the plugin's failure, never the host's. */
@@ -262,8 +407,8 @@ public final class PluginRegistry implements AutoCloseable {
       }
     }
 
-    /** Two plugins offering one connector id: neither may take the other's credentials. */
-    private Map<String, LoadedConnector> refuseAmbiguous() {
+    /** Two plugins offering one connector id: neither may take the other's credentials. The reason of each plugin refused. */
+    private static Map<String, String> refusals(Map<String, List<LoadedConnector>> byPlugin) {
       Map<String, List<LoadedConnector>> byConnector = new TreeMap<>();
       byPlugin.values().forEach(list -> list.forEach(c -> byConnector.computeIfAbsent(c.id(), id -> new ArrayList<>()).add(c)));
       Map<String, String> refused = new TreeMap<>();
@@ -277,18 +422,7 @@ public final class PluginRegistry implements AutoCloseable {
           }
         }
       });
-      Map<String, LoadedConnector> available = new TreeMap<>();
-      byPlugin.forEach((pluginId, list) -> {
-        PluginWrapper wrapper = manager.getPlugin(pluginId);
-        if (refused.containsKey(pluginId)) {
-          fail(wrapper, refused.get(pluginId));
-        } else {
-          list.forEach(c -> available.put(c.id(), c));
-          statuses.put(key(pluginId, wrapper.getPluginPath()), new PluginStatus(pluginId, wrapper.getDescriptor().getVersion(), wrapper.getPluginPath(),
-              PluginStatus.State.LOADED, list.stream().map(LoadedConnector::id).toList(), ""));
-        }
-      });
-      return available;
+      return refused;
     }
 
     private String notStartedReason(PluginWrapper wrapper) {

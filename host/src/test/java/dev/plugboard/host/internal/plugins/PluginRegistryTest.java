@@ -1,8 +1,10 @@
 package dev.plugboard.host.internal.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugboard.host.PluginStatus;
+import dev.plugboard.host.UnknownConnectorException;
 import dev.plugboard.host.testing.FixtureConnector;
 import dev.plugboard.host.testing.HostilePlugins;
 import dev.plugboard.host.testing.LookAlikePackageConnector;
@@ -164,6 +166,48 @@ final class PluginRegistryTest {
       assertThat(registry.connectors()).extracting(LoadedConnector::id).containsExactly("good");
       assertThat(failed(registry, "first").problem()).contains("contributes connector shared, which second@1.0.0 also contributes");
       assertThat(failed(registry, "second").problem()).contains("which first@1.0.0 also contributes");
+    }
+  }
+
+  @Test
+  void aConnectorNamedBeforeAnyListingIsRefusedWhenAnotherPluginOffersItsIdToo() {
+    TestPluginJar.connector("first", "shared").writeTo(plugins);
+    TestPluginJar.connector("second", "shared").writeTo(plugins);
+    TestPluginJar.connector("good", "good").writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.connector("good").pluginId()).isEqualTo("good");
+    }
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThatThrownBy(() -> registry.connector("shared")).isInstanceOf(UnknownConnectorException.class)
+          .hasMessageContaining("good");
+    }
+  }
+
+  @Test
+  void aConnectorNamedBeforeAnyListingIsRefusedWhenAnotherConnectorOfItsPluginIsOfferedTwice() {
+    TestPluginJar.connector("two", "first")
+        .extension(SecondFixtureConnector.class)
+        .file(SecondFixtureConnector.DESCRIPTOR, TestDescriptors.minimal("second"))
+        .writeTo(plugins);
+    TestPluginJar.connector("other", "second").writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThatThrownBy(() -> registry.connector("first")).isInstanceOf(UnknownConnectorException.class);
+      assertThat(failed(registry, "two").problem()).contains("contributes connector second, which other@1.0.0 also contributes");
+    }
+  }
+
+  @Test
+  void aBrokenDescriptorGivingTheSameIdDoesNotRefuseTheConnectorNamed() {
+    TestPluginJar.connector("good", "shared").writeTo(plugins);
+    TestPluginJar.connector("broken", "shared")
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("shared") + "sumary: misspelt\n")
+        .writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.connector("SHARED").pluginId()).isEqualTo("good");
+      assertThat(failed(registry, "broken").problem()).contains("unknown key sumary");
     }
   }
 
