@@ -220,13 +220,21 @@ public final class ApiSession implements AutoCloseable {
     public void onResponse(Call done, Response response) {
       running.remove(done);
       first.up();
-      try (response) {
-        lastStatus = response.code();
-        gate.answered(response.headers(), response.code(), retry.backoffNanos(rateLimited + 1));
-        try {
-          answered(response);
+      try {
+        HttpOutcome result = null;
+        IOException unread = null;
+        // The outcome is told once the response is closed, so that its connection is free again by then.
+        try (response) {
+          lastStatus = response.code();
+          gate.answered(response.headers(), response.code(), retry.backoffNanos(rateLimited + 1));
+          result = answered(response);
         } catch (IOException e) {
-          failed(done, e);
+          unread = e;
+        }
+        if (unread != null) {
+          failed(done, unread);
+        } else if (result != null) {
+          finish(result);
         }
       } catch (RuntimeException e) {
         outcome.completeExceptionally(e);
@@ -245,29 +253,31 @@ public final class ApiSession implements AutoCloseable {
       }
     }
 
-    private void answered(Response response) throws IOException {
+    /** How the call ended with {@code response}, or null when it is tried again. */
+    private HttpOutcome answered(Response response) throws IOException {
       HttpUrl landed = response.request().url();
       Optional<String> refusal = target.allowedHosts().refusal(landed.scheme(), landed.host(), landed.port());
       if (refusal.isPresent()) {
         String reason = "redirected to " + hostOf(landed) + ", where credentials may not go (" + refusal.get()
             + "); the call was followed there without them";
-        finish(new HttpOutcome.Refused(reason, evidence(reason), true));
-      } else if (response.code() == 429) {
+        return new HttpOutcome.Refused(reason, evidence(reason), true);
+      }
+      if (response.code() == 429) {
         if (++rateLimited < MAX_RATE_LIMITED) {
           LOG.debug("{} {} {}: 429, waiting for the rate limit to reset", method, host, url.encodedPath());
           next();
-        } else {
-          finish(gaveUp(Why.RATE_LIMITED, host + " kept answering 429 (rate limit) " + rateLimited + " times"));
+          return null;
         }
-      } else if (response.code() >= 500) {
-        if (retries >= retry.maxRetries() || !backOff(++retries, "answered " + response.code())) {
-          finish(gaveUp(Why.SERVER_ERROR, host + " answered " + response.code() + " (server error) "
-              + times(attempts)));
-        }
-      } else {
-        String body = readBody ? response.peekBody(MAX_BODY).string() : "";
-        finish(new HttpOutcome.Answered(response.code(), body, evidence("")));
+        return gaveUp(Why.RATE_LIMITED, host + " kept answering 429 (rate limit) " + rateLimited + " times");
       }
+      if (response.code() >= 500) {
+        if (retries < retry.maxRetries() && backOff(++retries, "answered " + response.code())) {
+          return null;
+        }
+        return gaveUp(Why.SERVER_ERROR, host + " answered " + response.code() + " (server error) " + times(attempts));
+      }
+      String body = readBody ? response.peekBody(MAX_BODY).string() : "";
+      return new HttpOutcome.Answered(response.code(), body, evidence(""));
     }
 
     private void failed(Call done, IOException e) {
