@@ -39,7 +39,8 @@ import okhttp3.OkHttpClient;
 /**
  * Wall time of a whole BigCommerce verification (credentials, identity, 13 scopes: 14 calls)
  * against the plugin's sandbox, at 0, 50 and 200 ms of latency per answer, with the default
- * parallelism (every probe at once) and with one call at a time; then under a quota of 5
+ * parallelism (every probe at once), with one call at a time, and with the descriptor's
+ * {@code rateLimit.burst} left out (one call first); then under a quota of 5
  * requests per second, where calls must pace themselves, in one wave and as before it, and in one
  * wave with the descriptor's burst left out (one call first, the rest paced by its answer). Then one
  * wave against the design before it (probes after the first two calls) over a network of 50 and
@@ -88,10 +89,12 @@ public final class VerificationBenchmark {
       SandboxOptions options = SandboxOptions.builder().latency(Duration.ofMillis(latency)).quota(PLENTY.requests(),
           PLENTY.window()).build();
       int runs = latency == 0 ? 30 : latency == 50 ? 10 : 5;
-      Row all = measure(options, 0, latency == 0 ? 20 : 2, runs);
-      Row one = measure(options, 1, latency == 0 ? 20 : 1, runs);
+      Row all = measure(options, 0, latency == 0 ? 20 : 2, runs, connector);
+      Row one = measure(options, 1, latency == 0 ? 20 : 1, runs, connector);
+      Row noBurst = measure(options, 0, latency == 0 ? 20 : 2, runs, withoutBurst(connector));
       print(latency + " ms", "default", all, latency);
       print(latency + " ms", "1", one, latency);
+      print(latency + " ms", "no burst", noBurst, latency);
       System.out.printf("%-10s parallelism 1 takes %.1fx the default's time%n", "", one.median() / all.median());
     }
     print("0 ms", "before", measureUnderQuota(3, false, connector), 0);
@@ -184,17 +187,17 @@ public final class VerificationBenchmark {
     }
   }
 
-  /** {@code runs} verifications after {@code warmup} unmeasured ones, against one sandbox. */
-  private Row measure(SandboxOptions options, int parallelism, int warmup, int runs) {
+  /** {@code runs} verifications of {@code used} after {@code warmup} unmeasured ones, against one sandbox. */
+  private Row measure(SandboxOptions options, int parallelism, int warmup, int runs, LoadedConnector used) {
     try (RunningSandbox sandbox = new SandboxLauncher(registry).start(connector, options)) {
       for (int i = 0; i < warmup; i++) {
-        verify(sandbox, parallelism);
+        verify(verifier, used, sandbox.defaults(), sandbox.extraHost(), parallelism, true);
       }
       int before = sandbox.exchanges().size();
       double[] millis = new double[runs];
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
-        verify(sandbox, parallelism);
+        verify(verifier, used, sandbox.defaults(), sandbox.extraHost(), parallelism, true);
         millis[i] = (System.nanoTime() - start) / 1e6;
       }
       List<SandboxInstance.Exchange> measured = sandbox.exchanges().subList(before, sandbox.exchanges().size());
@@ -218,10 +221,6 @@ public final class VerificationBenchmark {
       }
     }
     return Row.of(millis, requests / runs, limited);
-  }
-
-  private void verify(RunningSandbox sandbox, int parallelism) {
-    verify(verifier, sandbox.defaults(), sandbox.extraHost(), parallelism, true);
   }
 
   private void verify(Verifier verifier, Map<String, String> values, ExtraHost allowed, int parallelism,

@@ -3,9 +3,11 @@ package dev.plugboard.host.internal.http;
 import dev.plugboard.api.descriptor.RateLimit;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import okhttp3.Headers;
@@ -46,7 +48,8 @@ final class RateLimitGate {
   private int sentBeforeWord;
   private final boolean reports;
   private final int burst;
-  private final List<Waiter> waiting = new ArrayList<>();
+  /** The calls waiting, in the order they came. */
+  private final Set<Waiter> waiting = new LinkedHashSet<>();
   private final BiConsumer<Long, Runnable> later;
 
   /**
