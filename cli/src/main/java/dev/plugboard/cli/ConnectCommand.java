@@ -39,7 +39,7 @@ final class ConnectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (name != null) {
-      ConnectionNames.requireValid(name); // before anything starts or is asked for
+      ConnectionNames.requireValid(name, connectorId); // before anything starts or is asked for
     }
     try (LiveRun run = LiveRun.open(plugboard, connectorId, options)) {
       ConnectResult result = run.connect(connectorId, run.values(connectorId, values, options.json), name, options.json);

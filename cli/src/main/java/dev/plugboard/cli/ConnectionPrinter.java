@@ -28,6 +28,9 @@ final class ConnectionPrinter {
     Optional<ConnectorDescriptor> descriptor = descriptor(connection.connector());
     out.println("Connection " + safe(connection.name()));
     out.println("  Connector:      " + connection.connector() + " (plugin version " + connection.pluginVersion() + ")");
+    connection.sandbox().ifPresent(sandbox -> out.println("  Sandbox:        made against the " + connection.connector()
+        + " sandbox, " + (sandbox.grantsAll() ? "every scope" : safe(String.join(", ", sandbox.grantedScopes())))
+        + " granted; verifying it again starts the sandbox again"));
     out.println("  Account:        " + (connection.account().display().isEmpty() ? "unknown" : safe(connection.account().display())));
     out.println("  Last verified:  " + Times.format(connection.checkedAt()) + ", " + Words.lower(connection.status()));
     out.println("  Values (secrets masked):");

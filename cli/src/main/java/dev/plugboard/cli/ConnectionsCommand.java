@@ -93,16 +93,21 @@ final class ConnectionsCommand implements Callable<Integer> {
   private static void table(PrintWriter out, List<Connection> connections, Set<String> unreadable) {
     int name = Math.max(4, Math.max(connections.stream().mapToInt(c -> c.name().length()).max().orElse(0),
         unreadable.stream().mapToInt(String::length).max().orElse(0)));
-    int connector = Math.max(9, connections.stream().mapToInt(c -> c.connector().length()).max().orElse(0));
+    int connector = Math.max(9, connections.stream().mapToInt(c -> connector(c).length()).max().orElse(0));
     int account = Math.max(7, connections.stream().mapToInt(c -> safe(c.account().display()).length()).max().orElse(0));
     String row = "%-" + name + "s  %-" + connector + "s  %-" + account + "s  %-20s  %s%n";
     out.printf(row, "NAME", "CONNECTOR", "ACCOUNT", "LAST VERIFIED", "STATUS");
     for (Connection c : connections) {
-      out.printf(row, c.name(), c.connector(), safe(c.account().display()), Times.format(c.checkedAt()), Words.lower(c.status()));
+      out.printf(row, c.name(), connector(c), safe(c.account().display()), Times.format(c.checkedAt()), Words.lower(c.status()));
     }
     for (String damaged : unreadable) {
       out.printf(row, safe(damaged), "?", "?", "?", "does not open (see below)");
     }
+  }
+
+  /** The connector's id, marked when the connection was made against its sandbox. */
+  private static String connector(Connection connection) {
+    return connection.connector() + (connection.sandbox().isPresent() ? " (sandbox)" : "");
   }
 
   private static Map<String, Object> summary(Connection connection) {
@@ -112,6 +117,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     entry.put("account", connection.account().display());
     entry.put("checkedAt", connection.checkedAt().toString());
     entry.put("status", Words.lower(connection.status()));
+    entry.put("sandbox", connection.sandbox().isPresent());
     return entry;
   }
 
@@ -160,8 +166,9 @@ final class ConnectionsCommand implements Callable<Integer> {
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Verifies a kept connection again with its stored values and records the result;",
-          "with --due, every connection due for re-verification (of every tenant), each then due again --every later."})
+      description = {"Verifies a kept connection again with its stored values and records the result; one made with",
+          "--sandbox against its sandbox, started again for it with the scopes it granted then.",
+          "With --due, every connection due for re-verification (of every tenant), each then due again --every later."})
   static final class VerifyConnectionCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
 
@@ -197,11 +204,13 @@ final class ConnectionsCommand implements Callable<Integer> {
     }
 
     private int verifyOne(Plugboard host, PlugboardCommand plugboard) {
+      Connection connection = host.connections().get(name);
       VerificationReport report = host.verifyConnection(name);
       if (json || connections.json) {
         plugboard.environment.out().println(Mappers.output().writeValueAsString(report));
       } else {
-        plugboard.environment.out().println("Verifying " + name + " again");
+        plugboard.environment.out().println("Verifying " + name + " again" + (connection.sandbox().isPresent()
+            ? ", against the " + connection.connector() + " sandbox started again for it" : ""));
         new ReportPrinter(plugboard.environment.out()).print(report);
         plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
             ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."

@@ -103,7 +103,8 @@ final class LiveRun implements AutoCloseable {
 
   /** Connects, its verification's progress shown as {@link #verify} does. */
   ConnectResult connect(String connectorId, Map<String, String> values, String name, boolean json) {
-    return host.connect(connectorId, values, name, progress(connectorId, json));
+    VerificationListener progress = progress(connectorId, json);
+    return name == null ? host.connect(connectorId, values, progress) : host.connect(connectorId, values, name, progress);
   }
 
   /**

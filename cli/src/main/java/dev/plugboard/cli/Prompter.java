@@ -77,12 +77,10 @@ final class Prompter {
 
   private void introduce(FormField field) {
     out.println();
-    out.println(field.label() + (field.guideStep() == null ? ""
-        : " (step " + field.guideStep() + " of the setup guide: " + field.guideStepTitle() + ")"));
+    out.println(field.label() + (field.guideStep().isEmpty() ? ""
+        : " (step " + field.guideStep().getAsInt() + " of the setup guide: " + field.guideStepTitle().orElse("") + ")"));
     out.println("  " + field.help());
-    if (field.example() != null) {
-      out.println("  Example: " + field.example());
-    }
+    field.example().ifPresent(example -> out.println("  Example: " + example));
     out.flush();
   }
 

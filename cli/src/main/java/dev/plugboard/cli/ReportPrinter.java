@@ -10,6 +10,7 @@ import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prints a verification report for a person: each phase, the account, every scope with what to
@@ -35,7 +36,7 @@ final class ReportPrinter {
       out.println();
       out.println("Connected to " + safe(report.account().display()));
     }
-    printScopes(report.scopes());
+    printScopes(report.connector(), report.scopes());
     printProblems("Problems:", report.problems());
     printProblems("Warnings (verified all the same):", report.warnings());
     out.println();
@@ -61,11 +62,17 @@ final class ReportPrinter {
     }
   }
 
-  private void printScopes(List<ScopeCheck> scopes) {
+  private void printScopes(String connector, List<ScopeCheck> scopes) {
     if (scopes.isEmpty()) {
       return;
     }
     out.println();
+    if (scopes.stream().allMatch(scope -> scope.status() == ScopeCheck.Status.SKIPPED)) {
+      // the phase lines say why; a line per scope would say 'skipped' thirteen times
+      out.println("Scopes: none of the " + scopes.size() + " was checked (`plugboard describe " + safe(connector)
+          + "` lists them)");
+      return;
+    }
     out.println("Scopes:");
     int name = scopes.stream().mapToInt(s -> safe(s.name()).length()).max().orElse(0);
     int permission = scopes.stream().mapToInt(s -> safe(s.permission()).length()).max().orElse(0);
@@ -86,7 +93,7 @@ final class ReportPrinter {
     out.println();
     out.println(heading);
     for (Problem problem : problems) {
-      out.println("  " + safe(problem.message()) + (problem.evidence() == null ? "" : " " + evidence(problem.evidence())));
+      out.println("  " + safe(problem.message()) + problem.evidence().map(evidence -> " " + evidence(evidence)).orElse(""));
       if (!problem.remediation().isEmpty()) {
         out.println("    What to do: " + safe(problem.remediation()));
       }
@@ -94,17 +101,19 @@ final class ReportPrinter {
   }
 
   /** {@code (GET api.example/v2/orders/count → 403, 2 attempts)}: never a header, never a body. */
+  static String evidence(Optional<Evidence> evidence) {
+    return evidence.map(ReportPrinter::evidence).orElse("");
+  }
+
+  /** {@code (GET api.example/v2/orders/count → 403, 2 attempts)}: never a header, never a body. */
   static String evidence(Evidence evidence) {
-    if (evidence == null) {
-      return "";
-    }
     StringBuilder text = new StringBuilder("(").append(evidence.method()).append(' ').append(evidence.host())
         .append(evidence.path()).append(" → ");
-    text.append(evidence.status() == null ? evidence.detail() : evidence.status().toString());
+    text.append(evidence.status().isPresent() ? Integer.toString(evidence.status().getAsInt()) : evidence.detail());
     if (evidence.attempts() > 1) {
       text.append(", ").append(evidence.attempts()).append(" attempts");
     }
-    if (evidence.status() != null && !evidence.detail().isEmpty()) {
+    if (evidence.status().isPresent() && !evidence.detail().isEmpty()) {
       text.append(", ").append(evidence.detail());
     }
     return safe(text.append(')').toString());
@@ -115,13 +124,25 @@ final class ReportPrinter {
     long inconclusive = report.scopes().stream().filter(s -> s.status() == ScopeCheck.Status.INCONCLUSIVE).count();
     return switch (report.status()) {
       case VERIFIED -> "verified: every scope is granted (exit 0)";
-      case FAILED -> "failed" + (missing > 0 ? ": " + missing + " of " + report.scopes().size() + " scopes missing" : "")
-          + " (exit 1)";
-      case INVALID -> "invalid values: nothing was sent (exit 2)";
+      case FAILED -> "failed: " + (missing > 0 ? missing + " of " + report.scopes().size() + " scopes missing"
+          : report.problems().isEmpty() ? "see above" : sentence(report.problems().get(0).message())) + " (exit 1)";
+      case INVALID -> "invalid values" + invalidFields(report.fields()) + ": nothing was sent (exit 2)";
       case INCONCLUSIVE -> "inconclusive" + (inconclusive > 0
           ? ": " + inconclusive + (inconclusive == 1 ? " scope" : " scopes") + " could not be checked" : "")
           + "; try again later (exit 3)";
     };
+  }
+
+  /** A finding's message as part of the result line: no closing full stop. */
+  private static String sentence(String message) {
+    String text = safe(message).strip();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** {@code  (api_path, access_token)}: the fields at fault, by id. */
+  private static String invalidFields(List<FieldCheck> fields) {
+    List<String> ids = fields.stream().filter(field -> field.status() != FieldCheck.Status.OK).map(FieldCheck::id).toList();
+    return ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")";
   }
 
   private static String word(PhaseCheck.Outcome outcome) {

@@ -126,9 +126,9 @@ final class UsageErrors {
     if (e instanceof UnknownConnectionException) {
       return "no connection is kept under the name given (NAME); `plugboard connections list` shows the names kept";
     }
-    if (e instanceof InvalidConnectionNameException) {
+    if (e instanceof InvalidConnectionNameException invalid) {
       return "the connection name given is not allowed: use " + dev.plugboard.host.ConnectionNames.RULES + ", such as "
-          + dev.plugboard.host.ConnectionNames.EXAMPLE;
+          + invalid.example();
     }
     return ConsoleText.safe(e.getMessage());
   }

@@ -36,7 +36,7 @@ final class PlugboardCommandTest {
     CliRun.Result result = CliRun.args("--version").run();
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(result.out()).contains("plugboard 0.1.0 (plugin-api 1.2.0)");
+    assertThat(result.out()).contains("plugboard 0.1.0 (plugin-api 1.3.0)");
   }
 
   @Test

@@ -14,6 +14,8 @@ import dev.plugboard.host.VerificationReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,16 +23,16 @@ import org.junit.jupiter.api.Test;
 final class ReportPrinterTest {
 
   private static final Evidence FORBIDDEN =
-      new Evidence("GET", "api.example", "/accounts/acme/orders?limit=1", 403, 1, 12, "");
-  private static final Evidence DOWN = new Evidence("GET", "api.example", "/accounts/acme/customers?limit=1", 503, 3, 900, "");
+      new Evidence("GET", "api.example", "/accounts/acme/orders?limit=1", OptionalInt.of(403), 1, 12, "");
+  private static final Evidence DOWN = new Evidence("GET", "api.example", "/accounts/acme/customers?limit=1", OptionalInt.of(503), 3, 900, "");
 
   @Test
   void aMissingScopeShowsTheCallItRestsOnAndWhatToChange() {
     String printed = print(report(VerificationReport.Status.FAILED, List.of(
-        new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.MISSING, FORBIDDEN,
+        new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.MISSING, Optional.of(FORBIDDEN),
             "Give the token Orders: Read. (guide step 2: Create the token)"),
         new ScopeCheck("Customers", "Read", "customers_read", ScopeCheck.Status.GRANTED,
-            new Evidence("GET", "api.example", "/accounts/acme/customers?limit=1", 200, 1, 9, ""), "")),
+            Optional.of(new Evidence("GET", "api.example", "/accounts/acme/customers?limit=1", OptionalInt.of(200), 1, 9, "")), "")),
         List.of()));
 
     assertThat(printed).containsSubsequence(
@@ -46,13 +48,42 @@ final class ReportPrinterTest {
   @Test
   void anInconclusiveRunSaysToTryAgainAndHowOftenItTried() {
     String printed = print(report(VerificationReport.Status.INCONCLUSIVE, List.of(
-        new ScopeCheck("Customers", "Read", "customers_read", ScopeCheck.Status.INCONCLUSIVE, DOWN, "")),
-        List.of(new Problem("server_error", "The platform answered 503 three times.", "Try again later.", DOWN))));
+        new ScopeCheck("Customers", "Read", "customers_read", ScopeCheck.Status.INCONCLUSIVE, Optional.of(DOWN), "")),
+        List.of(new Problem("server_error", "The platform answered 503 three times.", "Try again later.", Optional.of(DOWN)))));
 
     assertThat(printed).contains(
         "inconclusive Customers  Read  (GET api.example/accounts/acme/customers?limit=1 → 503, 3 attempts)",
         "Problems:", "The platform answered 503 three times.", "What to do: Try again later.",
         "Result: inconclusive: 1 scope could not be checked; try again later (exit 3)");
+  }
+
+  @Test
+  void invalidValuesSayWhichAndSkipTheScopesInOneLine() {
+    List<ScopeCheck> skipped = List.of(
+        new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.SKIPPED, Optional.empty(), ""),
+        new ScopeCheck("Customers", "Read", "customers_read", ScopeCheck.Status.SKIPPED, Optional.empty(), ""));
+    VerificationReport report = new VerificationReport("minimal", VerificationReport.Status.INVALID, Account.UNKNOWN,
+        List.of(new PhaseCheck(Phase.FORMAT, Outcome.FAILED, "missing or malformed: api_url")),
+        List.of(new FieldCheck("api_url", FieldCheck.Status.INVALID, "API URL must start with https://."),
+            new FieldCheck("token", FieldCheck.Status.OK, "")),
+        skipped, List.of(), Instant.EPOCH);
+
+    String printed = print(report);
+
+    assertThat(printed).contains("Scopes: none of the 2 was checked (`plugboard describe minimal` lists them)",
+        "Result: invalid values (api_url): nothing was sent (exit 2)");
+    assertThat(printed).doesNotContain("skipped      Orders");
+  }
+
+  @Test
+  void aRunThatFailedAsAWholeSaysWhatFailedInItsResult() {
+    Evidence rejected = new Evidence("GET", "api.example", "/accounts/acme/me", OptionalInt.of(401), 1, 8, "");
+    String printed = print(report(VerificationReport.Status.FAILED, List.of(
+        new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.SKIPPED, Optional.empty(), "")),
+        List.of(new Problem("credentials_rejected", "The platform rejected the token (401 Unauthorized).",
+            "Copy the token again.", Optional.of(rejected)))));
+
+    assertThat(printed).contains("Result: failed: The platform rejected the token (401 Unauthorized) (exit 1)");
   }
 
   @Test

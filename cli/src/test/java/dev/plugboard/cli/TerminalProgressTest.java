@@ -19,6 +19,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.List;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -41,16 +43,16 @@ final class TerminalProgressTest {
   void eachDecisionIsALineUnderWhichTheAwaitedScopesAreCountedThenTheLinesAreErased() {
     StringWriter screen = new StringWriter();
     TerminalProgress progress = new TerminalProgress(new PrintWriter(screen), 120);
-    ScopeCheck awaited = new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.SKIPPED, null, "");
-    ScopeCheck other = new ScopeCheck("Customers", "Read", "customers_read", ScopeCheck.Status.SKIPPED, null, "");
-    Evidence refused = new Evidence("GET", "api.minimal.example", "/accounts/acme/orders?limit=1", 403, 1, 3, "");
+    ScopeCheck awaited = new ScopeCheck("Orders", "Read", "orders_read", ScopeCheck.Status.SKIPPED, Optional.empty(), "");
+    ScopeCheck other = new ScopeCheck("Customers", "Read", "customers_read", ScopeCheck.Status.SKIPPED, Optional.empty(), "");
+    Evidence refused = new Evidence("GET", "api.minimal.example", "/accounts/acme/orders?limit=1", OptionalInt.of(403), 1, 3, "");
     PhaseCheck format = new PhaseCheck(Phase.FORMAT, Outcome.PASSED, "every value is present and well-formed");
 
     progress.on(new VerificationEvent.Started("minimal", List.of(awaited, other)));
     progress.on(new VerificationEvent.PhaseDecided(format));
     String afterFormat = screen.toString();
     progress.on(new VerificationEvent.ScopeDecided(new ScopeCheck("Orders", "Read", "orders_read",
-        ScopeCheck.Status.MISSING, refused, "Give the token Orders: Read.")));
+        ScopeCheck.Status.MISSING, Optional.of(refused), "Give the token Orders: Read.")));
     String afterOrders = screen.toString();
     progress.on(new VerificationEvent.Finished(new VerificationReport("minimal", VerificationReport.Status.FAILED,
         Account.UNKNOWN, List.of(format), List.of(), List.of(), List.of(), Instant.EPOCH)));

@@ -120,7 +120,12 @@ final class TerminalPromptsIT {
 
     assertThat(terminal.awaitExit()).isZero();
     Launcher.Result list = Launcher.plugboard("--home", home().toString(), "connections", "list").go();
-    assertThat(list.out()).contains("bigcommerce/acceptance-outfitters", "verified");
+    assertThat(list.out()).contains("bigcommerce/acceptance-outfitters", "bigcommerce (sandbox)", "verified");
+    // README's try-it path goes on: the sandbox is gone, and starts again for the connection.
+    Launcher.Result again = Launcher.plugboard("--home", home().toString(), "connections", "verify",
+        "bigcommerce/acceptance-outfitters").go();
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    assertThat(again.out()).contains("Connected to Acceptance Outfitters", "Recorded in bigcommerce/acceptance-outfitters.");
   }
 
   private void run(String... args) {

@@ -1,7 +1,5 @@
 package dev.plugboard.host;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,8 +22,8 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>{@link #values()} holds secrets in the clear, for the code that uses the connection. Every
- * other way out is masked: {@link #toString()}, {@link #maskedValues()}, and the JSON Jackson
- * writes of it, where {@code values} are the masked ones.
+ * other way out is masked: {@link #toString()}, {@link #maskedValues()}, and the JSON the host
+ * writes of it ({@code plugboard connections --json}), where {@code values} are the masked ones.
  *
  * <p>Every connection belongs to a tenant the application names ({@link ConnectionNames#DEFAULT_TENANT}
  * unless it says otherwise): a store keeps each tenant's connections apart, and a name is unique
@@ -45,20 +43,24 @@ import java.util.TreeSet;
  * @param checkedAt when the last verification ran
  * @param nextCheckAt when it is due to be verified again, if it is scheduled
  * @param version how many times a store has written it: 0 before it is first kept
+ * @param sandbox the sandbox account it was made with, when it was made against a connector's
+ *     sandbox rather than the platform: verifying it again starts that sandbox again; empty for a
+ *     connection to the platform (and for every record kept before this was recorded)
  */
 public record Connection(
     String tenant,
     String name,
     String connector,
     String pluginVersion,
-    @JsonIgnore Map<String, String> values,
+    Map<String, String> values,
     Set<String> secretFields,
     Account account,
     List<ScopeCheck> scopes,
     VerificationReport.Status status,
     Instant checkedAt,
     Optional<Instant> nextCheckAt,
-    long version) {
+    long version,
+    Optional<SandboxAccount> sandbox) {
 
   private static final String MASK = "••••••••";
 
@@ -88,6 +90,15 @@ public record Connection(
     if (version < 0) {
       throw new IllegalArgumentException("version is negative: " + version);
     }
+    Objects.requireNonNull(sandbox, "sandbox == null: use Optional.empty() for a connection to the platform");
+  }
+
+  /** A connection to the platform itself, not to a sandbox. */
+  public Connection(String tenant, String name, String connector, String pluginVersion, Map<String, String> values,
+      Set<String> secretFields, Account account, List<ScopeCheck> scopes, VerificationReport.Status status,
+      Instant checkedAt, Optional<Instant> nextCheckAt, long version) {
+    this(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status, checkedAt, nextCheckAt,
+        version, Optional.empty());
   }
 
   /** A connection of the default tenant, not yet kept and not scheduled. */
@@ -124,25 +135,40 @@ public record Connection(
     }
     Account newAccount = report.account().display().isEmpty() ? account : report.account();
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, newAccount, report.scopes(),
-        report.status(), report.checkedAt(), nextCheckAt, version);
+        report.status(), report.checkedAt(), nextCheckAt, version, sandbox);
   }
 
   /** This connection in {@code tenant}. */
   public Connection withTenant(String tenant) {
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
-        checkedAt, nextCheckAt, version);
+        checkedAt, nextCheckAt, version, sandbox);
   }
 
   /** This connection due to be verified again at {@code nextCheckAt}, or never when empty. */
   public Connection withNextCheckAt(Optional<Instant> nextCheckAt) {
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
-        checkedAt, nextCheckAt, version);
+        checkedAt, nextCheckAt, version, sandbox);
+  }
+
+  /** This connection as made against a sandbox with {@code sandbox}'s account, or against the platform when empty. */
+  public Connection withSandbox(Optional<SandboxAccount> sandbox) {
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, nextCheckAt, version, sandbox);
+  }
+
+  /**
+   * This connection with other values (normalised, by field id), such as those a freshly started
+   * sandbox gives its account; the secret fields stay the same.
+   */
+  public Connection withValues(Map<String, String> values) {
+    return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
+        checkedAt, nextCheckAt, version, sandbox);
   }
 
   /** This connection as the store keeps it at {@code version}: for store implementations. */
   public Connection withVersion(long version) {
     return new Connection(tenant, name, connector, pluginVersion, values, secretFields, account, scopes, status,
-        checkedAt, nextCheckAt, version);
+        checkedAt, nextCheckAt, version, sandbox);
   }
 
   /** Whether it is scheduled to be verified again before {@code instant}. */
@@ -156,7 +182,6 @@ public record Connection(
   }
 
   /** The values with each secret masked by {@link #mask(String)}: what {@code connections show} prints. */
-  @JsonProperty("values")
   public Map<String, String> maskedValues() {
     Map<String, String> masked = new LinkedHashMap<>();
     values.forEach((id, value) -> masked.put(id, isSecret(id) ? mask(value) : value));
@@ -179,6 +204,6 @@ public record Connection(
     return "Connection[tenant=" + tenant + ", name=" + name + ", connector=" + connector + ", pluginVersion=" + pluginVersion
         + ", values=" + maskedValues() + ", account=" + account.display() + ", scopes=" + scopes.size()
         + ", status=" + status + ", checkedAt=" + checkedAt + ", nextCheckAt=" + nextCheckAt.map(Instant::toString).orElse("none")
-        + ", version=" + version + "]";
+        + ", version=" + version + sandbox.map(kept -> ", sandbox=" + kept.grantedScopes()).orElse("") + "]";
   }
 }

@@ -35,7 +35,7 @@ public final class ConnectionNames {
   /** The longest name allowed. */
   public static final int MAX_LENGTH = 64;
 
-  /** A name that follows the rules, shown in messages. */
+  /** A name that follows the rules, shown in messages that know no connector. */
   public static final String EXAMPLE = "shop/acme-outfitters";
 
   /** What the rules say, in words, for messages. */
@@ -73,6 +73,25 @@ public final class ConnectionNames {
       throw new InvalidConnectionNameException(name);
     }
     return name;
+  }
+
+  /**
+   * Returns {@code name} when it follows the rules; the refusal's example is a name of
+   * {@code connectorId}'s connections ({@code woo/acme-outfitters} for connector {@code woo}).
+   *
+   * @throws InvalidConnectionNameException when it does not, saying the rules and that example
+   */
+  public static String requireValid(String name, String connectorId) {
+    if (!isValid(name)) {
+      throw new InvalidConnectionNameException(name, exampleFor(connectorId));
+    }
+    return name;
+  }
+
+  /** A name following the rules for a connection of {@code connectorId}, shown in messages. */
+  public static String exampleFor(String connectorId) {
+    String example = slug(connectorId == null ? "" : connectorId) + "/acme-outfitters";
+    return isValid(example) ? example : EXAMPLE;
   }
 
   /** Whether {@code tenant} follows the tenant rules. */

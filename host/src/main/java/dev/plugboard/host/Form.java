@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param summary one line saying what connecting gives
  * @param fields the values to ask for, in the order to ask them
  * @param allowedHosts the hosts an address field may name (hosts added for testing included)
- * @param credentialsFile what the platform's credentials file is, or {@code null} when it has none
+ * @param credentialsFile what the platform's credentials file is, if it has one
  * @param maxLength the longest value accepted, in characters
  */
 public record Form(
@@ -29,11 +29,12 @@ public record Form(
     String summary,
     List<FormField> fields,
     List<String> allowedHosts,
-    String credentialsFile,
+    Optional<String> credentialsFile,
     int maxLength) {
 
   public Form {
     Objects.requireNonNull(connector, "connector == null");
+    Objects.requireNonNull(credentialsFile, "credentialsFile == null: use Optional.empty()");
     fields = List.copyOf(fields);
     allowedHosts = List.copyOf(allowedHosts);
   }

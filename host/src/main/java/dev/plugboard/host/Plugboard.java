@@ -168,14 +168,26 @@ public final class Plugboard implements AutoCloseable {
 
   /** {@link #connect(String, Map, String)} under the default name, such as {@code shop/acme-outfitters}. */
   public ConnectResult connect(String connectorId, Map<String, String> values) {
-    return connect(connectorId, values, null);
+    return connect(connectorId, values, VerificationListener.NONE);
+  }
+
+  /**
+   * {@link #connect(String, Map)}, telling {@code listener} each phase and scope as it is decided
+   * (see {@link #connect(String, Map, String, VerificationListener)}).
+   */
+  public ConnectResult connect(String connectorId, Map<String, String> values, VerificationListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    return connecting().connect(connectorId, values, null, listener);
   }
 
   /**
    * Verifies values and, only when they verify, keeps the connection under {@code name},
-   * replacing the one of that name if any. What did not verify is not kept.
+   * replacing the one of that name if any. What did not verify is not kept. Values that reach a
+   * sandbox this host runs ({@link #startSandbox}) are kept as a sandbox connection: {@link
+   * Connection#sandbox()} holds the sandbox's account, and {@link #verifyConnection(String)} starts
+   * that sandbox again.
    *
-   * @param name the name to keep it under, or {@code null} for the default one from the account
+   * @param name the name to keep it under ({@link #connect(String, Map)} takes the default one from the account)
    * @throws InvalidConnectionNameException when {@code name} breaks {@link ConnectionNames}' rules
    */
   public ConnectResult connect(String connectorId, Map<String, String> values, String name) {
@@ -189,6 +201,7 @@ public final class Plugboard implements AutoCloseable {
    */
   public ConnectResult connect(String connectorId, Map<String, String> values, String name,
       VerificationListener listener) {
+    Objects.requireNonNull(name, "name == null: connect(connectorId, values, listener) takes the default name");
     Objects.requireNonNull(listener, "listener == null");
     return connecting().connect(connectorId, values, name, listener);
   }
@@ -203,8 +216,16 @@ public final class Plugboard implements AutoCloseable {
    * {@code INVALID} outcome (the stored values no longer pass the format phase here, say because
    * a test host is not allowed in this run) sent nothing, so it is returned but not recorded.
    *
+   * <p>A connection made against a sandbox ({@link Connection#sandbox()}) is verified against its
+   * connector's sandbox started afresh for the verification, granting the scopes it granted then,
+   * and stopped after it: a sandbox makes its address and credentials anew at every start, so the
+   * new sandbox's values are the ones verified, and recorded in the connection with the outcome.
+   * The account is the same made-up one.
+   *
    * @throws UnknownConnectionException when no connection is kept under {@code name}
    * @throws UnknownConnectorException when its connector is no longer loaded
+   * @throws PlugboardException when it was made against a sandbox that no longer starts (its plugin
+   *     ships none now, or knows none of the scopes it granted)
    */
   public VerificationReport verifyConnection(String name) {
     return verifyConnection(ConnectionNames.DEFAULT_TENANT, name, Optional.empty());
@@ -268,7 +289,7 @@ public final class Plugboard implements AutoCloseable {
   }
 
   private Connecting connecting() {
-    return new Connecting(verifications(), connections());
+    return new Connecting(verifications(), connections(), components().sandboxes());
   }
 
   private Verifications verifications() {

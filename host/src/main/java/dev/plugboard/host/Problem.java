@@ -1,7 +1,7 @@
 package dev.plugboard.host;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A finding about the connection as a whole, such as rejected credentials or an unreachable host.
@@ -11,14 +11,15 @@ import java.util.Objects;
  *     {@code server_error}, {@code identity_unavailable}, {@code invalid_values} ...
  * @param message what was found, in words
  * @param remediation what to do about it, naming the guide step where one applies
- * @param evidence the call it rests on, or {@code null}
+ * @param evidence the call it rests on, if one does
  */
 public record Problem(
-    String code, String message, String remediation, @JsonInclude(JsonInclude.Include.ALWAYS) Evidence evidence) {
+    String code, String message, String remediation, Optional<Evidence> evidence) {
 
   public Problem {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(message, "message == null");
     remediation = remediation == null ? "" : remediation;
+    Objects.requireNonNull(evidence, "evidence == null: use Optional.empty()");
   }
 }

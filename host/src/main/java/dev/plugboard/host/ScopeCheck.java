@@ -1,7 +1,7 @@
 package dev.plugboard.host;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One declared scope and what its probe showed.
@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param permission the permission it needs there, such as {@code Read-only}
  * @param id the platform's scope identifier
  * @param status granted, missing, inconclusive or skipped
- * @param evidence the call that decided it; {@code null} when no probe was sent
+ * @param evidence the call that decided it; empty when no probe was sent
  * @param remediation what to do when missing (guide step and exact setting); empty otherwise
  */
 public record ScopeCheck(
@@ -18,8 +18,7 @@ public record ScopeCheck(
     String permission,
     String id,
     Status status,
-    // Always in the JSON, null when no call decided it: the --json document's keys never change.
-    @JsonInclude(JsonInclude.Include.ALWAYS) Evidence evidence,
+    Optional<Evidence> evidence,
     String remediation) {
 
   /** What a scope's probe showed. */
@@ -42,6 +41,7 @@ public record ScopeCheck(
     Objects.requireNonNull(permission, "permission == null");
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(status, "status == null");
+    Objects.requireNonNull(evidence, "evidence == null: use Optional.empty()");
     remediation = remediation == null ? "" : remediation;
   }
 }

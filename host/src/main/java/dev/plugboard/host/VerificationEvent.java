@@ -22,7 +22,7 @@ public sealed interface VerificationEvent {
 
   /**
    * Sent first: the connector and every declared scope, all still awaited. Only each scope's
-   * name, permission and id count here: its status is {@code SKIPPED}, evidence {@code null} and
+   * name, permission and id count here: its status is {@code SKIPPED}, evidence empty and
    * remediation empty until its {@link ScopeDecided}.
    *
    * @param connectorId the connector's id

@@ -85,4 +85,14 @@ final class ConnectionNamesTest {
             + " '_' and '.', starting and ending with a letter or digit, optionally two such parts joined by one '/',"
             + " such as shop/acme-outfitters");
   }
+
+  @Test
+  void theExampleOfARefusalIsANameOfTheConnectorAtHand() {
+    assertThatThrownBy(() -> ConnectionNames.requireValid("Main Store", "woocommerce"))
+        .isInstanceOf(InvalidConnectionNameException.class)
+        .hasMessageEndingWith(", such as woocommerce/acme-outfitters");
+    assertThatThrownBy(() -> ConnectionNames.requireValid("Main Store", "Odd Connector"))
+        .hasMessageEndingWith(", such as odd-connector/acme-outfitters");
+    assertThat(ConnectionNames.exampleFor("")).isEqualTo(ConnectionNames.EXAMPLE);
+  }
 }

@@ -92,7 +92,7 @@ final class VerificationEventsTest {
         .satisfies(orders -> {
           assertThat(orders.status()).isEqualTo(ScopeCheck.Status.MISSING);
           assertThat(orders.remediation()).isEqualTo("Give the token Orders: Read. (guide step 2: Create the token)");
-          assertThat(orders.evidence().status()).isEqualTo(403);
+          assertThat(orders.evidence().orElseThrow().status().getAsInt()).isEqualTo(403);
         });
     assertThat(events.get(events.size() - 1)).isEqualTo(new Finished(report));
     assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);

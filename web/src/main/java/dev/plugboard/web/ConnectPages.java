@@ -292,10 +292,10 @@ public final class ConnectPages implements HttpHandler {
     }
   }
 
-  static void requireValidName(String name) {
+  static void requireValidName(String name, String connectorId) {
     if (name != null) {
       try {
-        ConnectionNames.requireValid(name);
+        ConnectionNames.requireValid(name, connectorId);
       } catch (PlugboardException e) {
         throw new Exchanges.Refused(400, e.getMessage());
       }

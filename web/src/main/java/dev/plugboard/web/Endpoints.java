@@ -114,7 +114,7 @@ final class Endpoints {
     Json.Posted posted = Json.posted(requireJson(exchange));
     Map<String, String> values = values(descriptor, posted, session);
     String name = invitation != null ? invitation.invite().name().orElse(null) : posted.name();
-    ConnectPages.requireValidName(name);
+    ConnectPages.requireValidName(name, descriptor.id());
     if (invitation != null && store && !connecting.add(invitation.token())) {
       throw new Exchanges.Refused(409, "This link is being used to connect in another window; wait for it to finish.");
     }
@@ -136,7 +136,8 @@ final class Endpoints {
       Future<?> verification = runner.submit(() -> {
         try {
           if (store) {
-            ConnectResult result = plugboard.connect(descriptor.id(), values, name, live);
+            ConnectResult result = name == null ? plugboard.connect(descriptor.id(), values, live)
+                : plugboard.connect(descriptor.id(), values, name, live);
             result.connection().ifPresent(connection -> {
               session.forgetFile(descriptor.id());
               if (invitation != null) {

@@ -99,7 +99,7 @@ public final class Invites {
       throw new IllegalArgumentException("an invite's time to live must be more than 0 and at most 30 days: " + ttl);
     }
     if (name != null) {
-      ConnectionNames.requireValid(name);
+      ConnectionNames.requireValid(name, connector.id());
     }
     String token = Sessions.token();
     Instant now = clock.instant();

@@ -4,6 +4,7 @@ import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Diagnosis;
 import dev.plugboard.api.descriptor.GuideStep;
 import dev.plugboard.api.descriptor.Remediation;
+import dev.plugboard.host.Evidence;
 import dev.plugboard.host.PhaseCheck;
 import dev.plugboard.host.Problem;
 import dev.plugboard.host.ScopeCheck;
@@ -13,6 +14,7 @@ import dev.plugboard.host.VerificationReport;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,8 +80,9 @@ final class LiveResults implements VerificationListener {
     if (!scope.remediation().isEmpty()) {
       remediationStep(scope).flatMap(this::step).ifPresent(step -> event.set("step", step));
     }
-    if (scope.evidence() != null && scope.evidence().status() != null) {
-      event.put("httpStatus", scope.evidence().status());
+    OptionalInt status = scope.evidence().map(Evidence::status).orElse(OptionalInt.empty());
+    if (status.isPresent()) {
+      event.put("httpStatus", status.getAsInt());
     }
     send("scope", event.toString());
   }

@@ -77,8 +77,8 @@ final class Pages {
   private static void form(StringBuilder body, ConnectorDescriptor descriptor, Form form, String fixedName) {
     body.append("<section class=\"credentials\" aria-labelledby=\"form-title\">\n")
         .append("<h2 id=\"form-title\">Your ").append(text(descriptor.name())).append(" details</h2>\n");
-    if (form.credentialsFile() != null) {
-      body.append("<div class=\"dropzone\" id=\"dropzone\">\n<p>Drop ").append(text(form.credentialsFile().strip()))
+    if (form.credentialsFile().isPresent()) {
+      body.append("<div class=\"dropzone\" id=\"dropzone\">\n<p>Drop ").append(text(form.credentialsFile().get().strip()))
           .append(" here, or <label class=\"pick\" for=\"credentials-file\">choose the file</label>.</p>\n")
           .append("<input type=\"file\" id=\"credentials-file\" accept=\".txt,text/plain\">\n")
           .append("<p class=\"message\" id=\"file-message\" aria-live=\"polite\"></p>\n</div>\n");
@@ -117,13 +117,12 @@ final class Pages {
           .append("\" aria-pressed=\"false\">Show</button>\n");
     }
     body.append("</div>\n<p class=\"message\" id=\"").append(text(id)).append("-msg\" aria-live=\"polite\"></p>\n");
-    if (field.example() != null) {
-      body.append("<p class=\"example\">Example: <code>").append(text(field.example())).append("</code></p>\n");
-    }
-    if (field.guideStep() != null) {
-      GuideStep step = descriptor.guide().steps().get(field.guideStep() - 1);
+    field.example().ifPresent(example ->
+        body.append("<p class=\"example\">Example: <code>").append(text(example)).append("</code></p>\n"));
+    if (field.guideStep().isPresent()) {
+      GuideStep step = descriptor.guide().steps().get(field.guideStep().getAsInt() - 1);
       body.append("<p class=\"where\"><a href=\"#step-").append(text(step.id())).append("\">Where to find it: step ")
-          .append(field.guideStep()).append(", ").append(text(step.title())).append("</a></p>\n");
+          .append(field.guideStep().getAsInt()).append(", ").append(text(step.title())).append("</a></p>\n");
     }
     body.append("</div>\n");
   }

@@ -2,6 +2,7 @@ package dev.plugboard.host.spi;
 
 import dev.plugboard.host.Account;
 import dev.plugboard.host.Connection;
+import dev.plugboard.host.SandboxAccount;
 import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationReport;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * A connection as a sealed record holds it: the stores' own schema, apart from the public {@link
  * Connection} (whose JSON masks the secrets) so that neither changes the other by accident. Exists
- * only in memory, between JSON and encryption.
+ * only in memory, between JSON and encryption. {@code sandbox} is null for a connection to the
+ * platform, and left out of its JSON then (records written before it was kept have none).
  */
 record SealedConnection(
     String tenant,
@@ -27,18 +29,19 @@ record SealedConnection(
     VerificationReport.Status status,
     Instant checkedAt,
     Instant nextCheckAt,
-    long version) {
+    long version,
+    SandboxAccount sandbox) {
 
   static SealedConnection of(Connection connection) {
     return new SealedConnection(connection.tenant(), connection.name(), connection.connector(),
         connection.pluginVersion(), connection.values(), List.copyOf(connection.secretFields()), connection.account(),
         connection.scopes(), connection.status(), connection.checkedAt(), connection.nextCheckAt().orElse(null),
-        connection.version());
+        connection.version(), connection.sandbox().orElse(null));
   }
 
   Connection toConnection() {
     return new Connection(tenant, name, connector, pluginVersion, values, Set.copyOf(secretFields), account, scopes,
-        status, checkedAt, Optional.ofNullable(nextCheckAt), version);
+        status, checkedAt, Optional.ofNullable(nextCheckAt), version, Optional.ofNullable(sandbox));
   }
 
   /** Names the fields only: the values may be secrets. */

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * never taken from a URL or argv) and the host's home folder.
  *
  * <pre>{@code
- * StoreContext context = StoreContext.of(Path.of("/var/lib/app/plugboard"), () -> kmsAead, Clock.systemUTC(), System::getenv);
+ * StoreContext context = StoreContext.of(Path.of("/var/lib/app/plugboard"), () -> kmsAead, Clock.systemUTC(),
+ *     name -> Optional.ofNullable(System.getenv(name)));
  * ConnectionStore store = new JdbcStoreProvider().open("jdbc:sqlite:/var/lib/app/connections.db", context);
  * }</pre>
  */
@@ -23,9 +24,9 @@ public final class StoreContext {
   private final Path home;
   private final Supplier<Aead> masterKey;
   private final Clock clock;
-  private final Function<String, String> environment;
+  private final Function<String, Optional<String>> environment;
 
-  private StoreContext(Path home, Supplier<Aead> masterKey, Clock clock, Function<String, String> environment) {
+  private StoreContext(Path home, Supplier<Aead> masterKey, Clock clock, Function<String, Optional<String>> environment) {
     this.home = Objects.requireNonNull(home, "home == null");
     this.masterKey = Objects.requireNonNull(masterKey, "masterKey == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -36,9 +37,10 @@ public final class StoreContext {
    * @param home the host's home folder
    * @param masterKey gives the master key when a store first needs it; called once at most
    * @param clock the host's clock
-   * @param environment the value of an environment variable, or {@code null} when it is not set
+   * @param environment the value of an environment variable, if it is set
    */
-  public static StoreContext of(Path home, Supplier<Aead> masterKey, Clock clock, Function<String, String> environment) {
+  public static StoreContext of(Path home, Supplier<Aead> masterKey, Clock clock,
+      Function<String, Optional<String>> environment) {
     return new StoreContext(home, memoized(Objects.requireNonNull(masterKey, "masterKey == null")), clock, environment);
   }
 
@@ -60,7 +62,8 @@ public final class StoreContext {
 
   /** The value of environment variable {@code name}, if it is set and not empty. */
   public Optional<String> environment(String name) {
-    return Optional.ofNullable(environment.apply(name)).filter(value -> !value.isEmpty());
+    return Objects.requireNonNull(environment.apply(name), "the environment function returned null: return Optional.empty()")
+        .filter(value -> !value.isEmpty());
   }
 
   /** The host's home folder, for a store that keeps files (an SQLite database named relative to it, say). */

@@ -9,6 +9,7 @@ import dev.plugboard.host.ConnectionConflictException;
 import dev.plugboard.host.ConnectionQuery;
 import dev.plugboard.host.ConnectionStore;
 import dev.plugboard.host.Page;
+import dev.plugboard.host.SandboxAccount;
 import dev.plugboard.host.VerificationReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +66,18 @@ public abstract class ConnectionStoreContract {
     Connection again = store.put(kept.withNextCheckAt(Optional.empty()));
     assertThat(again.version()).isEqualTo(2);
     assertThat(store.find("customer-42", "bigcommerce/acme")).contains(again);
+  }
+
+  @Test
+  public void aConnectionMadeAgainstASandboxIsKeptWithItsSandboxAccountAndOneToThePlatformWithout() {
+    SandboxAccount orders = new SandboxAccount(Set.of("Orders", "Products"));
+    store.put(TestConnections.connection("shop/sandbox").withSandbox(Optional.of(orders)));
+    store.put(TestConnections.connection("shop/platform"));
+
+    assertThat(store.get("shop/sandbox").sandbox()).contains(orders);
+    assertThat(store.get("shop/platform").sandbox()).isEmpty();
+    assertThat(store.update("shop/sandbox", kept -> kept.map(c -> c.withNextCheckAt(Optional.of(NOW)))).orElseThrow()
+        .sandbox()).as("kept through an update").contains(orders);
   }
 
   @Test

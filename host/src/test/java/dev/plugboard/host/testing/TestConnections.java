@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -80,9 +82,9 @@ public final class TestConnections {
   public static List<ScopeCheck> scopes() {
     return List.of(
         new ScopeCheck("Content", "Read-only", "store_v2_content_read_only", ScopeCheck.Status.GRANTED,
-            new Evidence("GET", "api.bigcommerce.com", "/stores/abc123/v3/content/pages?limit=1", 200, 1, 84, ""), ""),
+            Optional.of(new Evidence("GET", "api.bigcommerce.com", "/stores/abc123/v3/content/pages?limit=1", OptionalInt.of(200), 1, 84, "")), ""),
         new ScopeCheck("Orders", "Read-only", "store_v2_orders_read_only", ScopeCheck.Status.MISSING,
-            new Evidence("GET", "api.bigcommerce.com", "/stores/abc123/v2/orders/count", 403, 1, 91, ""),
+            Optional.of(new Evidence("GET", "api.bigcommerce.com", "/stores/abc123/v2/orders/count", OptionalInt.of(403), 1, 91, "")),
             "Step 6: Settings → API Accounts → your API account → OAuth Scopes → Orders: Read-only, then Save."));
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,10 +24,11 @@ import java.util.Set;
  * @param grantedScopes the scopes the token holds, by the connector's scope names or ids, or
  *     {@link #ALL_SCOPES} for every one
  * @param latency how long every answer takes
- * @param quota the rate limit, reported on every answer and enforced with 429
+ * @param quota the rate limit, reported on every answer and enforced with 429; empty for the one the
+ *     platform usually sets, which only its sandbox knows ({@link #quotaOr(Quota)})
  * @param faults failures to play
  */
-public record SandboxOptions(Set<String> grantedScopes, Duration latency, Quota quota, List<SandboxFault> faults) {
+public record SandboxOptions(Set<String> grantedScopes, Duration latency, Optional<Quota> quota, List<SandboxFault> faults) {
 
   /** The wildcard granting every scope. */
   public static final String ALL = "*";
@@ -40,7 +42,7 @@ public record SandboxOptions(Set<String> grantedScopes, Duration latency, Quota 
     if (latency.isNegative()) {
       throw new IllegalArgumentException("latency must not be negative: " + latency);
     }
-    Objects.requireNonNull(quota, "quota == null");
+    Objects.requireNonNull(quota, "quota == null: use Optional.empty() for the platform's usual one");
     faults = List.copyOf(faults);
   }
 
@@ -51,6 +53,14 @@ public record SandboxOptions(Set<String> grantedScopes, Duration latency, Quota 
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The rate limit to play: the one asked for, else {@code platformQuota}, the one the platform
+   * usually sets (a sandbox says what that is; Plugboard knows no platform's plans).
+   */
+  public Quota quotaOr(Quota platformQuota) {
+    return quota.orElse(Objects.requireNonNull(platformQuota, "platformQuota == null"));
   }
 
   /** Whether the token holds every scope. */
@@ -65,9 +75,6 @@ public record SandboxOptions(Set<String> grantedScopes, Duration latency, Quota 
    * @param window the window's length
    */
   public record Quota(int requests, Duration window) {
-
-    /** BigCommerce's Standard and Plus plans: 150 requests per 30 seconds. */
-    public static final Quota TYPICAL = new Quota(150, Duration.ofSeconds(30));
 
     public Quota {
       if (requests < 1) {
@@ -84,7 +91,7 @@ public record SandboxOptions(Set<String> grantedScopes, Duration latency, Quota 
   public static final class Builder {
     private final Set<String> granted = new LinkedHashSet<>(ALL_SCOPES);
     private Duration latency = Duration.ZERO;
-    private Quota quota = Quota.TYPICAL;
+    private Optional<Quota> quota = Optional.empty();
     private final List<SandboxFault> faults = new ArrayList<>();
 
     private Builder() {}
@@ -107,7 +114,7 @@ public record SandboxOptions(Set<String> grantedScopes, Duration latency, Quota 
     }
 
     public Builder quota(int requests, Duration window) {
-      this.quota = new Quota(requests, window);
+      this.quota = Optional.of(new Quota(requests, window));
       return this;
     }
 

@@ -116,7 +116,7 @@ final class BigCommerceConnectCommandTest {
 
     assertThat(connect.exitCode()).isEqualTo(2);
     assertThat(connect.err()).startsWith("plugboard: the connection name given is not allowed: use up to 64")
-        .contains("such as shop/acme-outfitters")
+        .contains("such as bigcommerce/acme-outfitters")
         .doesNotContain("using the bigcommerce sandbox").doesNotContain("Exception");
     assertThat(connect.out()).isEmpty();
     assertThat(cli.home()).isEmptyDirectory();

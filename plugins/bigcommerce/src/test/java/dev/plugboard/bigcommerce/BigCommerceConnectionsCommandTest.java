@@ -175,7 +175,7 @@ final class BigCommerceConnectionsCommandTest {
     CliRun.Result verify = run("connections", "verify", NAME); // no --allow-host: the sandbox's address is refused
 
     assertThat(verify.exitCode()).as(verify.all()).isEqualTo(2);
-    assertThat(verify.out()).contains("Result: invalid values: nothing was sent (exit 2)",
+    assertThat(verify.out()).contains("Result: invalid values (api_path): nothing was sent (exit 2)",
         "Not recorded: nothing could be checked, so " + NAME + " keeps its last verification.");
     assertThat(run("connections", "list").out()).contains("verified");
   }

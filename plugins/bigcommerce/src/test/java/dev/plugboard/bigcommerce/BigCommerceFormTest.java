@@ -32,8 +32,9 @@ final class BigCommerceFormTest {
         .containsExactly("API Path", "Access Token", "Client ID", "Client Secret");
     FormField apiPath = form.field("api_path").orElseThrow();
     assertThat(apiPath.kind()).isEqualTo(FieldKind.URL);
-    assertThat(apiPath.guideStep()).isEqualTo(5);
-    assertThat(apiPath.guideStepTitle()).isEqualTo("Copy the API Path");
+    assertThat(apiPath.guideStep()).hasValue(5);
+    assertThat(apiPath.guideStepTitle()).hasValue("Copy the API Path");
+    assertThat(apiPath.example()).hasValue("https://api.bigcommerce.com/stores/abc123/v3/");
     assertThat(apiPath.fileLabels()).containsExactly("API PATH");
     assertThat(form.field("access_token").orElseThrow().secret()).isTrue();
     assertThat(form.field("client_id").orElseThrow().secret()).isFalse();

@@ -141,7 +141,7 @@ final class BigCommerceVerifyCommandBadInputTest {
 
   private static Arguments badApiPath(String label, String apiPath, String... says) {
     List<String> all = new ArrayList<>(List.of(says));
-    all.add("Result: invalid values: nothing was sent (exit 2)");
+    all.add("Result: invalid values (api_path): nothing was sent (exit 2)");
     return bad(label, without("api_path"), List.of("--set", "api_path=" + apiPath), all.toArray(String[]::new));
   }
 

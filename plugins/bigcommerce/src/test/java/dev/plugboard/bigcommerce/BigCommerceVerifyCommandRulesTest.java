@@ -47,7 +47,9 @@ final class BigCommerceVerifyCommandRulesTest {
 
       assertThat(text.exitCode()).isEqualTo(1);
       assertThat(text.out()).contains("BigCommerce rejected the access token (401 Unauthorized).")
-          .contains("Result: failed (exit 1)").doesNotContain("missing");
+          .contains("Result: failed: BigCommerce rejected the access token (401 Unauthorized) (exit 1)")
+          .contains("Scopes: none of the 13 was checked (`plugboard describe bigcommerce` lists them)")
+          .doesNotContain("missing").doesNotContain("  skipped      Orders");
       for (CliRun.Result result : List.of(json, text)) {
         Canaries.assertNoneIn(result.all(), List.of(BigCommerceCli.REJECTED_TOKEN, values.get("client_secret")));
       }

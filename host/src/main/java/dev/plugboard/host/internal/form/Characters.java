@@ -1,33 +1,85 @@
 package dev.plugboard.host.internal.form;
 
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The characters no value may hold: control characters (NUL, escape ...) and the invisible
- * formatting marks that ride along with pasted text (zero-width spaces, direction overrides). One
- * definition serves the host's check and the JSON Schema's patterns, so they cannot drift apart.
+ * The characters no value may hold, by their Unicode category rather than by a list: controls
+ * (NUL, escape …), format characters (zero-width spaces and joiners, direction marks and
+ * overrides, U+061C, U+180E, the interlinear annotations U+FFF9–FFFB, the tags U+E0001…), line and
+ * paragraph separators, lone surrogates and noncharacters (U+FDD0–FDEF, U+FFFE and U+FFFF of every
+ * plane). They ride along with pasted text and never belong in a credential or an address.
+ *
+ * <p>The same definition gives the JSON Schema its character class ({@link #INVISIBLE_CLASS}), written
+ * with {@code \\uXXXX} escapes that Java, ECMAScript and Python read alike. That class holds the
+ * Basic Multilingual Plane's characters only: a character beyond it is two UTF-16 units that the
+ * engines match differently, so the schema leaves those (the tags, noncharacters of other planes)
+ * and lone surrogates to the host's check, which every value passes before it is used.
  */
 final class Characters {
 
-  /** A regular expression character class, written with {@code \\uXXXX} escapes that Java, ECMAScript and Python read alike. */
-  static final String INVISIBLE_CLASS =
-      "[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff]";
-
-  private static final Pattern INVISIBLE = Pattern.compile(INVISIBLE_CLASS);
+  /** The characters of the Basic Multilingual Plane no value may hold, as a portable regular expression class. */
+  static final String INVISIBLE_CLASS = basicPlaneClass();
 
   private Characters() {}
 
   /** The index of the first character no value may hold, if there is one. */
   static OptionalInt firstInvisible(String value) {
-    Matcher matcher = INVISIBLE.matcher(value);
-    return matcher.find() ? OptionalInt.of(matcher.start()) : OptionalInt.empty();
+    for (int at = 0; at < value.length(); ) {
+      int codePoint = value.codePointAt(at);
+      if (invisible(codePoint)) {
+        return OptionalInt.of(at);
+      }
+      at += Character.charCount(codePoint);
+    }
+    return OptionalInt.empty();
+  }
+
+  /** Whether no value may hold the character. */
+  static boolean invisible(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+          Character.SURROGATE -> true;
+      default -> noncharacter(codePoint) || tag(codePoint);
+    };
+  }
+
+  private static boolean noncharacter(int codePoint) {
+    return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
+  }
+
+  /** The Tags block, assigned or not (its assigned characters are format characters). */
+  private static boolean tag(int codePoint) {
+    return codePoint >= 0xE0000 && codePoint <= 0xE007F;
   }
 
   /** {@code U+0430 (CYRILLIC SMALL LETTER A)}: a character named without printing it, for messages. */
   static String describe(int codePoint) {
     String name = Character.getName(codePoint);
     return String.format("U+%04X", codePoint) + (name == null ? "" : " (" + name + ")");
+  }
+
+  private static String basicPlaneClass() {
+    StringBuilder out = new StringBuilder("[");
+    int c = 0;
+    while (c <= 0xFFFF) {
+      if (!invisible(c) || Character.isSurrogate((char) c)) {
+        c++;
+        continue;
+      }
+      int last = c;
+      while (last + 1 <= 0xFFFF && invisible(last + 1) && !Character.isSurrogate((char) (last + 1))) {
+        last++;
+      }
+      out.append(escape(c));
+      if (last > c) {
+        out.append('-').append(escape(last));
+      }
+      c = last + 1;
+    }
+    return out.append(']').toString();
+  }
+
+  private static String escape(int c) {
+    return String.format("\\u%04x", c);
   }
 }

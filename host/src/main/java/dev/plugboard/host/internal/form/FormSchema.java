@@ -55,9 +55,7 @@ public final class FormSchema {
     property.put("type", "string");
     property.put("title", field.label());
     property.put("description", description(field));
-    if (field.example() != null) {
-      property.putArray("examples").add(field.example());
-    }
+    field.example().ifPresent(example -> property.putArray("examples").add(example));
     if (field.required()) {
       property.put("minLength", 1);
     }
@@ -72,12 +70,10 @@ public final class FormSchema {
 
   private static String description(FormField field) {
     StringBuilder text = new StringBuilder(field.help());
-    if (field.patternHint() != null) {
-      text.append(" Format: ").append(field.patternHint()).append('.');
-    }
-    if (field.guideStep() != null) {
-      text.append(" Found at step ").append(field.guideStep()).append(" of the setup guide (")
-          .append(field.guideStepTitle()).append(").");
+    field.patternHint().ifPresent(hint -> text.append(" Format: ").append(hint).append('.'));
+    if (field.guideStep().isPresent()) {
+      text.append(" Found at step ").append(field.guideStep().getAsInt()).append(" of the setup guide (")
+          .append(field.guideStepTitle().orElse("")).append(").");
     }
     return text.toString();
   }
@@ -85,10 +81,10 @@ public final class FormSchema {
   /** The whole value, anchored: for an address, an allowed origin then the path pattern. */
   static String pattern(FormField field, AllowedHosts hosts) {
     String body;
-    if (field.pattern() == null) {
+    if (field.pattern().isEmpty()) {
       body = field.kind() == FieldKind.URL ? "(?:/[^?#]*)?" : "[\\s\\S]*";
     } else {
-      body = "(?:" + unanchored(field.pattern()) + ")";
+      body = "(?:" + unanchored(field.pattern().get()) + ")";
     }
     if (field.kind() == FieldKind.URL) {
       body = "(?:" + String.join("|", origins(hosts)) + ")" + body;

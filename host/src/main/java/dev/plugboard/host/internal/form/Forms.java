@@ -8,6 +8,8 @@ import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Draws a connector's {@link Form} from its descriptor; the host adds nothing a platform would need to know. */
 public final class Forms {
@@ -23,24 +25,24 @@ public final class Forms {
         descriptor.summary(),
         descriptor.fields().stream().map(field -> field(descriptor, field)).toList(),
         allowed,
-        descriptor.credentialsFile() == null ? null : descriptor.credentialsFile().description().strip(),
+        Optional.ofNullable(descriptor.credentialsFile()).map(file -> file.description().strip()),
         FormatPhase.MAX_LENGTH);
   }
 
   private static FormField field(ConnectorDescriptor descriptor, Field field) {
-    Integer step = field.guideStep() == null ? null : descriptor.guide().number(field.guideStep());
+    OptionalInt step = field.guideStep() == null ? OptionalInt.empty() : OptionalInt.of(descriptor.guide().number(field.guideStep()));
     return new FormField(
         field.id(),
         field.label(),
         field.kind(),
         field.required(),
         field.help().strip(),
-        field.example(),
-        field.pattern(),
-        field.patternHint() == null ? null : field.patternHint().strip(),
+        Optional.ofNullable(field.example()),
+        Optional.ofNullable(field.pattern()),
+        Optional.ofNullable(field.patternHint()).map(String::strip),
         field.normalize(),
         step,
-        step == null ? null : descriptor.guide().steps().get(step - 1).title(),
+        step.isPresent() ? Optional.of(descriptor.guide().steps().get(step.getAsInt() - 1).title()) : Optional.empty(),
         field.fileLabels());
   }
 }

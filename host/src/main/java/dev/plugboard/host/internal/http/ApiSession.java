@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.http;
 
+import java.util.OptionalInt;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.internal.http.HttpOutcome.GaveUp;
 import dev.plugboard.host.internal.http.HttpOutcome.Why;
@@ -324,7 +325,8 @@ public final class ApiSession implements AutoCloseable {
     }
 
     Evidence evidence(String detail) {
-      return new Evidence(method, host, pathOf(url), lastStatus, attempts,
+      return new Evidence(method, host, pathOf(url),
+          lastStatus == null ? OptionalInt.empty() : OptionalInt.of(lastStatus), attempts,
           (System.nanoTime() - start) / 1_000_000, detail);
     }
 

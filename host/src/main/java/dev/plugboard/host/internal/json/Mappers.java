@@ -30,7 +30,7 @@ public final class Mappers {
     return StrictYaml.MAPPER;
   }
 
-  /** Writes the JSON users and programs read: indented, declared order, no nulls, lowercase enums. */
+  /** Writes the JSON users and programs read: indented, declared order, no nulls or empty optionals, lowercase enums. */
   public static ObjectMapper output() {
     return Output.MAPPER;
   }
@@ -76,11 +76,11 @@ public final class Mappers {
   }
 
   private static final class Output {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = PublicJson.mixIns(JsonMapper.builder())
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
-        .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+        .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT))
         .build();
   }
 

@@ -10,6 +10,8 @@ import dev.plugboard.host.internal.plugins.LoaderSwap;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the sandbox a connector's plugin ships and starts it, for {@code --sandbox}: the
@@ -26,6 +28,7 @@ import java.util.Optional;
 public final class SandboxLauncher {
 
   private final PluginRegistry registry;
+  private final Set<RunningSandbox> running = ConcurrentHashMap.newKeySet();
 
   public SandboxLauncher(PluginRegistry registry) {
     this.registry = registry;
@@ -54,13 +57,33 @@ public final class SandboxLauncher {
     } catch (RuntimeException | LinkageError e) {
       throw new PlugboardException("the sandbox of " + connector.pluginLabel() + " failed to start: " + e, e);
     }
-    RunningSandbox running = new RunningSandbox(connector, instance);
-    if (!running.extraHost().loopback()) {
-      running.close();
+    RunningSandbox started = new RunningSandbox(connector, instance, options, running::remove);
+    if (!started.extraHost().loopback()) {
+      started.close();
       throw new PlugboardException("the sandbox of " + connector.pluginLabel() + " listens on " + instance.host()
           + ", not on a loopback address; a sandbox must stay on this machine");
     }
-    return running;
+    running.add(started);
+    return started;
+  }
+
+  /**
+   * {@link #start(LoadedConnector, SandboxOptions)} for the connector of that id.
+   *
+   * @throws dev.plugboard.host.UnknownConnectorException when no loaded plugin contributes it
+   */
+  public RunningSandbox start(String connectorId, SandboxOptions options) {
+    return start(registry.connector(connectorId), options);
+  }
+
+  /**
+   * The sandbox of {@code connectorId} this launcher started that listens on {@code address} and
+   * still runs: what a verification that called {@code address} was made against.
+   */
+  public Optional<RunningSandbox> running(String connectorId, ExtraHost address) {
+    return running.stream()
+        .filter(sandbox -> sandbox.connectorId().equals(connectorId) && sandbox.extraHost().equals(address))
+        .findFirst();
   }
 
   private Optional<Sandbox> find(LoadedConnector connector) {

@@ -49,7 +49,7 @@ public sealed interface StoreChoice {
     @Override
     public ConnectionStore open(Path home) {
       StoreContext context = StoreContext.of(home, () -> aead.orElseGet(() -> HomeKey.masterKey(home)),
-          Clock.systemUTC(), System::getenv);
+          Clock.systemUTC(), name -> Optional.ofNullable(System.getenv(name)));
       return StoreProviders.open(url, context);
     }
   }

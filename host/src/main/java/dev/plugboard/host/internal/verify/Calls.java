@@ -6,6 +6,7 @@ import dev.plugboard.host.internal.http.HttpOutcome;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,7 +143,7 @@ final class Calls implements AutoCloseable {
 
     private HttpOutcome unfinished() {
       String reason = "unfinished at the deadline of " + session.deadline().describe();
-      Evidence evidence = new Evidence(method, ApiSession.hostOf(url), ApiSession.pathOf(url), null, 0,
+      Evidence evidence = new Evidence(method, ApiSession.hostOf(url), ApiSession.pathOf(url), OptionalInt.empty(), 0,
           session.deadline().limit().toMillis(), reason);
       return new HttpOutcome.GaveUp(HttpOutcome.Why.TIMEOUT, reason, evidence);
     }

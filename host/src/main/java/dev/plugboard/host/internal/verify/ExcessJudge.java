@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.verify;
 
+import java.util.Optional;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Excess;
 import dev.plugboard.api.descriptor.ExcessCall;
@@ -38,7 +39,7 @@ final class ExcessJudge {
       if (entry.getValue() instanceof Answered answered
           && Classifier.matches(call.when().status(), call.when().match(), answered)) {
         warnings.add(new Problem(call.id(), rendering.text(call.message(), observed.account(), null),
-            rendering.remediation(call.remediation(), observed.account(), null), answered.evidence()));
+            rendering.remediation(call.remediation(), observed.account(), null), Optional.of(answered.evidence())));
       }
     }
     if (excess.listed() != null && observed.listing().orElse(null) instanceof Answered answered
@@ -51,7 +52,7 @@ final class ExcessJudge {
           warnings.add(new Problem("excess_scopes",
               rendering.text(excess.listed().message(), observed.account(), null, names),
               rendering.remediation(excess.listed().remediation(), observed.account(), null, names),
-              Verdict.annotate(answered.evidence(), "listed but not asked for: " + String.join(", ", extra))));
+              Optional.of(Verdict.annotate(answered.evidence(), "listed but not asked for: " + String.join(", ", extra)))));
         }
       });
     }

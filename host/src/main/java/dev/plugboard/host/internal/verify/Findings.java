@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.verify;
 
+import java.util.Optional;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.Problem;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class Findings {
     byCode.forEach((key, entry) -> {
       String code = key.contains("\u0000") ? key.substring(0, key.indexOf('\u0000')) : key;
       String affected = entry.subjects.isEmpty() ? "" : " " + entry.label + String.join(", ", entry.subjects) + ".";
-      problems.add(new Problem(code, entry.message + affected, entry.remediation, entry.evidence));
+      problems.add(new Problem(code, entry.message + affected, entry.remediation, Optional.ofNullable(entry.evidence)));
     });
     return problems;
   }

@@ -6,6 +6,7 @@ import dev.plugboard.host.ScopeCheck;
 import dev.plugboard.host.VerificationEvent;
 import dev.plugboard.host.VerificationListener;
 import dev.plugboard.host.VerificationReport;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,7 @@ final class Progress {
   static Progress start(ConnectorDescriptor descriptor, VerificationListener listener) {
     Progress progress = new Progress(listener == null ? VerificationListener.NONE : listener);
     List<ScopeCheck> awaited = descriptor.scopes().stream()
-        .map(scope -> new ScopeCheck(scope.name(), scope.permission(), scope.id(), ScopeCheck.Status.SKIPPED, null, ""))
+        .map(scope -> new ScopeCheck(scope.name(), scope.permission(), scope.id(), ScopeCheck.Status.SKIPPED, Optional.empty(), ""))
         .toList();
     progress.send(new VerificationEvent.Started(descriptor.id(), awaited));
     return progress;

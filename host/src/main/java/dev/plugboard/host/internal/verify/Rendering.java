@@ -36,6 +36,11 @@ final class Rendering {
     this.templates = templates;
   }
 
+  /** A rendering outside any verification (its templates parsed for it alone). */
+  Rendering(ConnectorDescriptor descriptor, CheckedValues values) {
+    this(descriptor, values, new Templates());
+  }
+
   /** The base URL, as written: its values are an address the format phase checked. */
   String baseUrl() {
     return parse(descriptor.http().baseUrl(), "http.baseUrl").render(values::placeholder);

@@ -171,6 +171,6 @@ final class ScopeJudge {
   }
 
   private static ScopeCheck check(Scope scope, ScopeCheck.Status status, Evidence evidence, String remediation) {
-    return new ScopeCheck(scope.name(), scope.permission(), scope.id(), status, evidence, remediation);
+    return new ScopeCheck(scope.name(), scope.permission(), scope.id(), status, Optional.ofNullable(evidence), remediation);
   }
 }

@@ -9,6 +9,7 @@ import dev.plugboard.host.Evidence;
 import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.HttpOutcome;
 import dev.plugboard.host.internal.verify.Observed.Probed;
+import java.util.OptionalInt;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ final class VerificationRun {
   private HttpOutcome notSent(Call call, Account account) {
     String reason = "not sent: the address did not prove to be " + descriptor.name() + "'s";
     String path = ApiSession.pathOf(session.url(rendering.path(call.path(), account)));
-    return new HttpOutcome.NotSent(reason, new Evidence(call.method(), ApiSession.hostOf(session.url("")), path, null, 0,
+    return new HttpOutcome.NotSent(reason, new Evidence(call.method(), ApiSession.hostOf(session.url("")), path, OptionalInt.empty(), 0,
         0, reason));
   }
 
@@ -188,7 +189,7 @@ final class VerificationRun {
       } else {
         String reason = missingValue(scope.probe().call(), account);
         Evidence evidence = new Evidence(scope.probe().method(), ApiSession.hostOf(session.url("")),
-            scope.probe().path(), null, 0, 0, reason);
+            scope.probe().path(), OptionalInt.empty(), 0, 0, reason);
         Probed notSent = new Probed.NotSent(reason, evidence);
         progress.scope(verdicts.get().provisionalJudge().provisional(scope, notSent, account));
         started.put(scope, () -> notSent);

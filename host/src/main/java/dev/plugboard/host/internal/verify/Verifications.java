@@ -12,8 +12,10 @@ import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.internal.settings.HostSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
 
 /**
  * A host's verifications, end to end: the format phase, then the live phases, with the hosts this
@@ -33,7 +35,16 @@ public final class Verifications {
   }
 
   /** What one verification found, with what it started from. */
-  public record Outcome(LoadedConnector connector, FormatResult format, VerificationReport report) {}
+  public record Outcome(LoadedConnector connector, FormatResult format, VerificationReport report) {
+
+    /** The host and port its calls went to (the base URL's), when the values passed the format phase. */
+    public Optional<ExtraHost> calledAddress() {
+      return format.values().flatMap(values -> {
+        HttpUrl base = HttpUrl.parse(new Rendering(connector.descriptor(), values).baseUrl());
+        return base == null ? Optional.empty() : Optional.of(new ExtraHost(base.host(), base.port()));
+      });
+    }
+  }
 
   /** Where the connector's credentials may go now. */
   public AllowedHosts allowedHosts(ConnectorDescriptor descriptor) {

@@ -215,10 +215,10 @@ public final class Verifier {
         new PhaseCheck(Phase.IDENTITY, Outcome.SKIPPED, skipped),
         new PhaseCheck(Phase.SCOPES, Outcome.SKIPPED, skipped));
     List<ScopeCheck> scopes = descriptor.scopes().stream()
-        .map(scope -> new ScopeCheck(scope.name(), scope.permission(), scope.id(), ScopeCheck.Status.SKIPPED, null, ""))
+        .map(scope -> new ScopeCheck(scope.name(), scope.permission(), scope.id(), ScopeCheck.Status.SKIPPED, Optional.empty(), ""))
         .toList();
     Problem problem = new Problem("invalid_values", "Some values are missing or malformed: " + String.join(", ", invalid)
-        + ". Nothing was sent.", "Correct the values the fields list explains, then verify again.", null);
+        + ". Nothing was sent.", "Correct the values the fields list explains, then verify again.", Optional.empty());
     return new VerificationReport(descriptor.id(), VerificationReport.Status.INVALID, Account.UNKNOWN, phases, fields,
         scopes, List.of(problem), checkedAt);
   }

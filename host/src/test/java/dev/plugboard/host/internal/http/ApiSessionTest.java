@@ -133,7 +133,7 @@ final class ApiSessionTest {
     assertThat(outcome).isInstanceOfSatisfying(GaveUp.class, gaveUp -> {
       assertThat(gaveUp.why()).isEqualTo(HttpOutcome.Why.SERVER_ERROR);
       assertThat(gaveUp.reason()).contains("answered 503").contains("on all 3 attempts");
-      assertThat(gaveUp.evidence().status()).isEqualTo(503);
+      assertThat(gaveUp.evidence().status().getAsInt()).isEqualTo(503);
       assertThat(gaveUp.evidence().attempts()).isEqualTo(3);
     });
     assertThat(server.getRequestCount()).isEqualTo(3);

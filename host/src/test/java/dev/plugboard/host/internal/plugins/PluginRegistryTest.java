@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plugboard.host.PluginStatus;
 import dev.plugboard.host.testing.FixtureConnector;
 import dev.plugboard.host.testing.HostilePlugins;
+import dev.plugboard.host.testing.LookAlikePackageConnector;
 import dev.plugboard.host.testing.SleepingPlugin;
 import dev.plugboard.host.testing.SecondFixtureConnector;
 import dev.plugboard.host.testing.TestDescriptors;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Each broken plugin is refused with its reason while the host and a good plugin beside it keep
@@ -192,6 +195,29 @@ final class PluginRegistryTest {
     try (PluginRegistry registry = PluginRegistry.load(plugins)) {
       assertThat(registry.connector("bundled").descriptor().id()).isEqualTo("bundled");
     }
+  }
+
+  @Test
+  void aPluginMayBundleAPackageThatOnlyLooksLikeTheJavaRuntimes() {
+    TestPluginJar.plugin("lookalike")
+        .extension(LookAlikePackageConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("lookalike"))
+        .file(LookAlikePackageConnector.BUNDLED_CLASS.replace('.', '/') + ".class",
+            emptyClass(LookAlikePackageConnector.BUNDLED_CLASS))
+        .writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThat(registry.connector("lookalike").descriptor().id()).isEqualTo("lookalike");
+    }
+  }
+
+  /** A public class with nothing in it, as the class file a plugin could bundle. */
+  private static byte[] emptyClass(String className) {
+    ClassWriter writer = new ClassWriter(0);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, className.replace('.', '/'), null,
+        "java/lang/Object", null);
+    writer.visitEnd();
+    return writer.toByteArray();
   }
 
   @Test

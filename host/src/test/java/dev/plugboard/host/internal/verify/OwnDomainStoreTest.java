@@ -169,7 +169,7 @@ final class OwnDomainStoreTest {
         assertThat(report.problems()).as(answer.finding()).singleElement().satisfies(problem -> {
           assertThat(problem.code()).isEqualTo(answer.finding());
           assertThat(problem.remediation()).isEqualTo(answer.remediation());
-          assertThat(problem.evidence().status()).isEqualTo(401);
+          assertThat(problem.evidence().orElseThrow().status().getAsInt()).isEqualTo(401);
         });
         assertThat(report.scopes()).extracting(ScopeCheck::status).containsOnly(ScopeCheck.Status.SKIPPED);
       }

@@ -93,9 +93,9 @@ final class ShopHostVerificationTest {
           tuple("read_orders", ScopeCheck.Status.GRANTED),
           tuple("read_products", ScopeCheck.Status.GRANTED),
           tuple("read_customers", ScopeCheck.Status.MISSING));
-      assertThat(report.scopes().get(0).evidence().detail()).contains("implied by write_orders");
-      assertThat(report.scopes().get(1).evidence().detail()).contains("listed: read_products");
-      assertThat(report.scopes().get(2).evidence().detail()).contains("not listed: read_customers");
+      assertThat(report.scopes().get(0).evidence().orElseThrow().detail()).contains("implied by write_orders");
+      assertThat(report.scopes().get(1).evidence().orElseThrow().detail()).contains("listed: read_products");
+      assertThat(report.scopes().get(2).evidence().orElseThrow().detail()).contains("not listed: read_customers");
       assertThat(report.scopes().get(2).remediation())
           .isEqualTo("Give the app the access scope read_customers (Customers: Read). (guide step 2: Set the access scopes)");
       assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);
@@ -120,7 +120,7 @@ final class ShopHostVerificationTest {
         assertThat(warning.message()).isEqualTo("The app can also use write_themes, which Plugboard does not need.");
         assertThat(warning.remediation())
             .isEqualTo("Remove write_themes from the app's access scopes. (guide step 2: Set the access scopes)");
-        assertThat(warning.evidence().path()).isEqualTo(LISTING);
+        assertThat(warning.evidence().orElseThrow().path()).isEqualTo(LISTING);
       });
     }
   }

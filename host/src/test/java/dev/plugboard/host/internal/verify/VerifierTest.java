@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -78,13 +79,13 @@ final class VerifierTest {
       assertThat(problem.code()).isEqualTo("credentials_rejected");
       assertThat(problem.message()).isEqualTo("The token was rejected.");
       assertThat(problem.remediation()).isEqualTo("Create a new token. (guide step 2: Create the token)");
-      assertThat(problem.evidence().status()).isEqualTo(401);
+      assertThat(problem.evidence().orElseThrow().status().getAsInt()).isEqualTo(401);
     });
     assertThat(report.scopes()).extracting(ScopeCheck::status).containsOnly(ScopeCheck.Status.SKIPPED);
     assertThat(report.phases()).extracting(PhaseCheck::status)
         .containsExactly(Outcome.PASSED, Outcome.FAILED, Outcome.SKIPPED, Outcome.SKIPPED);
     assertThat(report.scopes()).as("the probes went out with the credentials check; their answers are ignored")
-        .extracting(ScopeCheck::evidence).containsOnlyNulls();
+        .extracting(ScopeCheck::evidence).containsOnly(Optional.empty());
   }
 
   @Test
@@ -100,8 +101,8 @@ final class VerifierTest {
     assertThat(report.scopes()).noneMatch(scope -> scope.status() == ScopeCheck.Status.MISSING);
     assertThat(report.scopes()).allSatisfy(scope -> {
       assertThat(scope.status()).isEqualTo(ScopeCheck.Status.SKIPPED);
-      assertThat(scope.evidence().status()).isEqualTo(403);
-      assertThat(scope.evidence().detail()).contains("credentials_mismatch");
+      assertThat(scope.evidence().orElseThrow().status().getAsInt()).isEqualTo(403);
+      assertThat(scope.evidence().orElseThrow().detail()).contains("credentials_mismatch");
     });
     assertThat(report.phases().get(1).message()).isEqualTo("The token does not belong to this account.");
   }
@@ -116,7 +117,7 @@ final class VerifierTest {
     assertThat(report.scopes().get(0)).satisfies(orders -> {
       assertThat(orders.status()).isEqualTo(ScopeCheck.Status.MISSING);
       assertThat(orders.remediation()).isEqualTo("Give the token Orders: Read. (guide step 2: Create the token)");
-      assertThat(orders.evidence().path()).isEqualTo("/accounts/acme/orders?limit=1");
+      assertThat(orders.evidence().orElseThrow().path()).isEqualTo("/accounts/acme/orders?limit=1");
     });
     assertThat(report.scopes().get(1).status()).isEqualTo(ScopeCheck.Status.GRANTED);
     assertThat(report.phases().get(3).message()).isEqualTo("1 of 2 scopes missing: Orders");
@@ -137,7 +138,7 @@ final class VerifierTest {
       VerificationReport report = platform.verify();
 
       assertThat(report.scopes()).extracting(ScopeCheck::status).containsOnly(ScopeCheck.Status.GRANTED);
-      assertThat(report.scopes()).extracting(scope -> scope.evidence().status()).containsExactly(404, 204);
+      assertThat(report.scopes()).extracting(scope -> scope.evidence().orElseThrow().status().getAsInt()).containsExactly(404, 204);
     }
   }
 
@@ -150,7 +151,7 @@ final class VerifierTest {
     assertThat(report.status()).isEqualTo(VerificationReport.Status.INCONCLUSIVE);
     assertThat(report.scopes().get(1)).satisfies(customers -> {
       assertThat(customers.status()).isEqualTo(ScopeCheck.Status.INCONCLUSIVE);
-      assertThat(customers.evidence().status()).isEqualTo(400);
+      assertThat(customers.evidence().orElseThrow().status().getAsInt()).isEqualTo(400);
     });
     assertThat(report.problems()).singleElement().satisfies(problem -> {
       assertThat(problem.code()).isEqualTo("unexpected_answer");
@@ -167,7 +168,7 @@ final class VerifierTest {
     assertThat(report.status()).isEqualTo(VerificationReport.Status.INCONCLUSIVE);
     assertThat(report.scopes()).extracting(ScopeCheck::status)
         .containsExactly(ScopeCheck.Status.GRANTED, ScopeCheck.Status.INCONCLUSIVE);
-    assertThat(report.scopes().get(1).evidence().attempts()).isEqualTo(3);
+    assertThat(report.scopes().get(1).evidence().orElseThrow().attempts()).isEqualTo(3);
     assertThat(report.problems()).singleElement().satisfies(problem -> {
       assertThat(problem.code()).isEqualTo("server_error");
       assertThat(problem.message()).contains("answered 503").endsWith("Not checked because of it: Customers.");
@@ -186,7 +187,7 @@ final class VerifierTest {
     assertThat(report.phases().get(2).message()).isEqualTo("connected to Acme");
     assertThat(report.scopes()).extracting(ScopeCheck::status)
         .containsExactly(ScopeCheck.Status.MISSING, ScopeCheck.Status.GRANTED);
-    assertThat(report.scopes().get(0).evidence().status()).isEqualTo(401);
+    assertThat(report.scopes().get(0).evidence().orElseThrow().status().getAsInt()).isEqualTo(401);
   }
 
   @Test
@@ -266,7 +267,7 @@ final class VerifierTest {
     VerificationReport report = verify();
 
     assertThat(report.problems()).extracting(Problem::code).containsExactly("unexpected_answer", "unexpected_answer");
-    assertThat(report.problems()).extracting(problem -> problem.evidence().path())
+    assertThat(report.problems()).extracting(problem -> problem.evidence().orElseThrow().path())
         .containsExactly("/accounts/acme/orders?limit=1", "/accounts/acme/customers?limit=1");
     assertThat(report.problems()).allSatisfy(problem -> assertThat(problem.message()).doesNotContain("Not checked"));
   }

@@ -8,6 +8,7 @@ import dev.plugboard.api.sandbox.kit.SandboxReply;
 import dev.plugboard.api.sandbox.kit.SandboxRequest;
 import dev.plugboard.api.sandbox.kit.SandboxServer;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
  */
 final class StoreApi implements SandboxServer.Platform {
 
+  /** The Standard and Plus plans' quota, unless the options ask for another: 150 requests per 30 seconds. */
+  static final SandboxOptions.Quota PLAN_QUOTA = new SandboxOptions.Quota(150, Duration.ofSeconds(30));
+
   private static final Pattern STORE_PATH = Pattern.compile("/stores/([^/]+)/(v[23]/.*)");
 
   private final Set<StoreScope> granted;
@@ -33,7 +37,7 @@ final class StoreApi implements SandboxServer.Platform {
     this.granted = StoreScope.parse(options.grantedScopes());
     this.faults = new FaultPlan(options.faults(), name -> StoreScope.find(name).name());
     this.store = StoreAccount.random(new SecureRandom());
-    this.rateWindow = new RateWindow(options.quota(), System.nanoTime());
+    this.rateWindow = new RateWindow(options.quotaOr(PLAN_QUOTA), System.nanoTime());
   }
 
   /** Starts a store's API; its values are the store's API account, with the store hash an unknown one under UnknownAccount. */

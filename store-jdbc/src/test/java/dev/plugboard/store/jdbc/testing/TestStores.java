@@ -6,6 +6,7 @@ import dev.plugboard.store.jdbc.JdbcConnectionStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /** Database stores as an application opens them: for tests and benchmarks. */
 public final class TestStores {
@@ -26,6 +27,6 @@ public final class TestStores {
 
   /** What a host gives a store provider: {@code environment} stands for the process's. */
   public static StoreContext context(Path home, Aead masterKey, Map<String, String> environment) {
-    return StoreContext.of(home, () -> masterKey, Clock.systemUTC(), environment::get);
+    return StoreContext.of(home, () -> masterKey, Clock.systemUTC(), name -> Optional.ofNullable(environment.get(name)));
   }
 }
