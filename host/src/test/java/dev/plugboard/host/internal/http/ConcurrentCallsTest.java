@@ -147,6 +147,18 @@ final class ConcurrentCallsTest {
   }
 
   @Test
+  void callsHeldForAFirstAnswerThatNeverComesEndAtTheDeadlineUnsent() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).build());
+    ApiSession session = session(client, "http", BIGCOMMERCE_HEADERS, Duration.ofMillis(300));
+
+    List<HttpOutcome> outcomes = startTogether(session, 3);
+
+    assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(GaveUp.class,
+        gaveUp -> assertThat(gaveUp.why()).isEqualTo(HttpOutcome.Why.TIMEOUT)));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void theBurstTheDescriptorDeclaresGoesOutTogetherBeforeAnyAnswer() throws Exception {
     CountDownLatch together = new CountDownLatch(3);
     server.setDispatcher(new Dispatcher() {
@@ -240,12 +252,16 @@ final class ConcurrentCallsTest {
   }
 
   private ApiSession session(OkHttpClient httpClient, String scheme, RateLimit rateLimit) {
+    return session(httpClient, scheme, rateLimit, Duration.ofSeconds(20));
+  }
+
+  private ApiSession session(OkHttpClient httpClient, String scheme, RateLimit rateLimit, Duration timeout) {
     String host = scheme.equals("https") ? "localhost" : server.getHostName();
     HttpUrl base = HttpUrl.get(scheme + "://" + host + ":" + server.getPort() + "/stores/abc123/");
     AllowedHosts allowed = AllowedHosts.of(List.of("api.minimal.example"), List.of(new ExtraHost(host,
         server.getPort())));
     ApiTarget target = new ApiTarget(base, Map.of(), Map.of("X-Auth-Token", "canarytokenzz0123456789abcdefgh"),
         "plugboard/test", allowed, rateLimit);
-    return new ApiSession(httpClient, target, FAST_RETRIES, Deadline.in(Duration.ofSeconds(20)));
+    return new ApiSession(httpClient, target, FAST_RETRIES, Deadline.in(timeout));
   }
 }
