@@ -1,5 +1,8 @@
 package dev.plugboard.benchmarks;
 
+import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Http;
+import dev.plugboard.api.descriptor.RateLimit;
 import dev.plugboard.api.sandbox.SandboxInstance;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.bigcommerce.BigCommerceConnector;
@@ -36,8 +39,10 @@ import okhttp3.OkHttpClient;
 /**
  * Wall time of a whole BigCommerce verification (credentials, identity, 13 scopes: 14 calls)
  * against the plugin's sandbox, at 0, 50 and 200 ms of latency per answer, with the default
- * parallelism (every probe at once) and with one call at a time; then under a quota of 5
- * requests per second, where calls must pace themselves, in one wave and as before it. Then one
+ * parallelism (every probe at once), with one call at a time, and with the descriptor's
+ * {@code rateLimit.burst} left out (one call first); then under a quota of 5
+ * requests per second, where calls must pace themselves, in one wave and as before it, and in one
+ * wave with the descriptor's burst left out (one call first, the rest paced by its answer). Then one
  * wave against the design before it (probes after the first two calls) over a network of 50 and
  * 200 ms round trips, plain http and TLS 1.3 (a stand-in with a certificate made at run time).
  * Every run must end verified with all 13 scopes granted, or the benchmark fails.
@@ -84,18 +89,21 @@ public final class VerificationBenchmark {
       SandboxOptions options = SandboxOptions.builder().latency(Duration.ofMillis(latency)).quota(PLENTY.requests(),
           PLENTY.window()).build();
       int runs = latency == 0 ? 30 : latency == 50 ? 10 : 5;
-      Row all = measure(options, 0, latency == 0 ? 20 : 2, runs);
-      Row one = measure(options, 1, latency == 0 ? 20 : 1, runs);
+      Row all = measure(options, 0, latency == 0 ? 20 : 2, runs, connector);
+      Row one = measure(options, 1, latency == 0 ? 20 : 1, runs, connector);
+      Row noBurst = measure(options, 0, latency == 0 ? 20 : 2, runs, withoutBurst(connector));
       print(latency + " ms", "default", all, latency);
       print(latency + " ms", "1", one, latency);
+      print(latency + " ms", "no burst", noBurst, latency);
       System.out.printf("%-10s parallelism 1 takes %.1fx the default's time%n", "", one.median() / all.median());
     }
-    for (boolean oneWave : new boolean[] {false, true}) {
-      Row quota = measureUnderQuota(3, oneWave);
-      print("0 ms", oneWave ? "one wave" : "before", quota, 0);
-    }
+    print("0 ms", "before", measureUnderQuota(3, false, connector), 0);
+    print("0 ms", "one wave", measureUnderQuota(3, true, connector), 0);
+    print("0 ms", "no burst", measureUnderQuota(3, true, withoutBurst(connector)), 0);
     System.out.println("  (the last rows: quota of 5 requests per second, a fresh quota window for each run;"
-        + " 429s are all runs' together)");
+        + " 429s are all runs' together; one wave sends the descriptor's burst of "
+        + connector.descriptor().http().rateLimit().burst() + " before the first answer, 'no burst' the same"
+        + " descriptor without it: one call first)");
     System.out.println();
     waves();
   }
@@ -179,17 +187,17 @@ public final class VerificationBenchmark {
     }
   }
 
-  /** {@code runs} verifications after {@code warmup} unmeasured ones, against one sandbox. */
-  private Row measure(SandboxOptions options, int parallelism, int warmup, int runs) {
+  /** {@code runs} verifications of {@code used} after {@code warmup} unmeasured ones, against one sandbox. */
+  private Row measure(SandboxOptions options, int parallelism, int warmup, int runs, LoadedConnector used) {
     try (RunningSandbox sandbox = new SandboxLauncher(registry).start(connector, options)) {
       for (int i = 0; i < warmup; i++) {
-        verify(sandbox, parallelism);
+        verify(verifier, used, sandbox.defaults(), sandbox.extraHost(), parallelism, true);
       }
       int before = sandbox.exchanges().size();
       double[] millis = new double[runs];
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
-        verify(sandbox, parallelism);
+        verify(verifier, used, sandbox.defaults(), sandbox.extraHost(), parallelism, true);
         millis[i] = (System.nanoTime() - start) / 1e6;
       }
       List<SandboxInstance.Exchange> measured = sandbox.exchanges().subList(before, sandbox.exchanges().size());
@@ -198,7 +206,7 @@ public final class VerificationBenchmark {
   }
 
   /** Each run against its own sandbox holding a quota of 5 requests per second. */
-  private Row measureUnderQuota(int runs, boolean oneWave) {
+  private Row measureUnderQuota(int runs, boolean oneWave, LoadedConnector quotaConnector) {
     SandboxOptions options = SandboxOptions.builder().quota(5, Duration.ofSeconds(1)).build();
     double[] millis = new double[runs];
     int requests = 0;
@@ -206,7 +214,7 @@ public final class VerificationBenchmark {
     for (int i = 0; i < runs; i++) {
       try (RunningSandbox sandbox = new SandboxLauncher(registry).start(connector, options)) {
         long start = System.nanoTime();
-        verify(verifier, sandbox.defaults(), sandbox.extraHost(), 0, oneWave);
+        verify(verifier, quotaConnector, sandbox.defaults(), sandbox.extraHost(), 0, oneWave);
         millis[i] = (System.nanoTime() - start) / 1e6;
         requests += sandbox.exchanges().size();
         limited += (int) sandbox.exchanges().stream().filter(e -> e.status() == 429).count();
@@ -215,13 +223,14 @@ public final class VerificationBenchmark {
     return Row.of(millis, requests / runs, limited);
   }
 
-  private void verify(RunningSandbox sandbox, int parallelism) {
-    verify(verifier, sandbox.defaults(), sandbox.extraHost(), parallelism, true);
+  private void verify(Verifier verifier, Map<String, String> values, ExtraHost allowed, int parallelism,
+      boolean oneWave) {
+    verify(verifier, connector, values, allowed, parallelism, oneWave);
   }
 
   /** One verification of {@code values}, {@code allowed} on the allow-list, checked to end verified. */
-  private void verify(Verifier verifier, Map<String, String> values, ExtraHost allowed, int parallelism,
-      boolean oneWave) {
+  private static void verify(Verifier verifier, LoadedConnector connector, Map<String, String> values,
+      ExtraHost allowed, int parallelism, boolean oneWave) {
     AllowedHosts hosts = AllowedHosts.of(connector.descriptor().http().allowedHosts(), List.of(allowed));
     FormatResult checked = FormatPhase.check(connector.descriptor(), values, hosts);
     VerificationReport report = verifier.verify(connector, checked,
@@ -237,6 +246,21 @@ public final class VerificationBenchmark {
     String trips = latencyMs == 0 ? "-" : String.format("%.1f", row.median() / latencyMs);
     System.out.printf("%-10s %-12s %6d %10.1f %10.1f %10.1f %12s %9d %6d%n", latency, parallelism, row.runs(),
         row.median(), row.min(), row.max(), trips, row.requests(), row.limited());
+  }
+
+  /** {@code loaded} with its descriptor's {@code rateLimit.burst} left out, as a descriptor that does not know it. */
+  private static LoadedConnector withoutBurst(LoadedConnector loaded) {
+    ConnectorDescriptor d = loaded.descriptor();
+    Http http = d.http();
+    RateLimit names = http.rateLimit();
+    RateLimit unknown = new RateLimit(names.requestsLeftHeader(), names.resetMsHeader(), names.quotaHeader(),
+        names.windowMsHeader(), names.retryAfterSecondsHeader(), names.usedOfLimitHeader());
+    Http same = new Http(http.baseUrl(), http.allowedHosts(), http.auth(), http.headers(), http.rejectedStatuses(),
+        unknown, http.answers());
+    ConnectorDescriptor descriptor = new ConnectorDescriptor(d.format(), d.id(), d.name(), d.summary(), d.guide(),
+        d.fields(), d.credentialsFile(), same, d.platformCheck(), d.credentials(), d.identity(), d.scopes(),
+        d.scopeListing(), d.scopeRemediation(), d.excess(), d.diagnoses());
+    return new LoadedConnector(descriptor, loaded.pluginId(), loaded.pluginVersion(), loaded.classLoader());
   }
 
   /** The plugin jar as shipped (from the class path), or this build's classes packed into one. */

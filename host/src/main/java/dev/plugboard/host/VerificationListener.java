@@ -12,10 +12,11 @@ package dev.plugboard.host;
  * });
  * }</pre>
  *
- * <p>Called from the verification's own threads, one event at a time, in order: {@link
+ * <p>Called from the thread that verifies and the HTTP client's threads (where answers arrive),
+ * one event at a time, in order: {@link
  * VerificationEvent.Started} first, {@link VerificationEvent.Finished} last, nothing after it.
- * The verification waits while the listener runs, so it should return quickly (hand the event to
- * a queue of its own to do anything slow).
+ * The verification waits while the listener runs, and so may other calls' answers, so it should
+ * return quickly (hand the event to a queue of its own to do anything slow).
  *
  * <p>A listener that throws does not break the verification: the exception is dropped, that
  * listener is sent no further event, and the verification runs to its end and returns its report

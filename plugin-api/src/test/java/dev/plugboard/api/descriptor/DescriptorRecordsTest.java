@@ -79,6 +79,13 @@ final class DescriptorRecordsTest {
             + " api.example:8443");
   }
 
+  @Test
+  void aRateLimitBurstIsOneCallOrMoreAndMayBeLeftOut() {
+    assertThatThrownBy(() -> new RateLimit("X-Left", null, null, null, null, null, 0))
+        .hasMessage("burst must be 1 or more: 0");
+    assertThat(new RateLimit("X-Left", null, null, null, null, null).burst()).isNull();
+  }
+
   private static Field token(Boolean required) {
     return new Field("token", "Token", FieldKind.SECRET, required, "help", null, null, null, null, null, null, null,
         null, null, null);

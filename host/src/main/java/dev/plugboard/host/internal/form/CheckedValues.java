@@ -1,9 +1,11 @@
 package dev.plugboard.host.internal.form;
 
+import dev.plugboard.host.internal.http.AllowedHosts;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,7 +20,9 @@ import java.util.Set;
  * @param placeholders every name a descriptor template may use, with its value: {@code access_token}
  *     for a field, {@code api_path.store_hash} or {@code api_path.origin} for a part
  * @param secretFields the ids of the fields whose values are secrets
- * @param allowedHosts the hosts credentials may go to, with those taken from the values filled in
+ * @param allowedHosts where credentials may go on a run with these values: the allow-list the format
+ *     phase checked them against, with the hosts taken from the values filled in; the HTTP client
+ *     of the run holds every request to this same list
  * @param guardedHosts the hosts taken from the values, each with the field it came from: they are
  *     resolved and checked to be public before anything is sent
  */
@@ -27,21 +31,21 @@ public record CheckedValues(
     Map<String, String> fields,
     Map<String, String> placeholders,
     Set<String> secretFields,
-    List<String> allowedHosts,
+    AllowedHosts allowedHosts,
     Map<String, String> guardedHosts) {
 
   public CheckedValues {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
     secretFields = Set.copyOf(secretFields);
-    allowedHosts = List.copyOf(allowedHosts);
+    Objects.requireNonNull(allowedHosts, "allowedHosts == null");
     guardedHosts = Collections.unmodifiableMap(new LinkedHashMap<>(guardedHosts));
   }
 
-  /** Values whose hosts are all literal ones, none to guard. */
+  /** Values checked against no allow-list (to store, not to send: credentials may go nowhere), none to guard. */
   public CheckedValues(
       String connectorId, Map<String, String> fields, Map<String, String> placeholders, Set<String> secretFields) {
-    this(connectorId, fields, placeholders, secretFields, List.of(), Map.of());
+    this(connectorId, fields, placeholders, secretFields, AllowedHosts.of(List.of(), List.of()), Map.of());
   }
 
   /** The value a template placeholder stands for. */

@@ -106,8 +106,10 @@ public final class FormatPhase {
       }
     }
     Set<String> secrets = descriptor.fields().stream().filter(Field::secret).map(Field::id).collect(Collectors.toSet());
+    // The run's one allow-list: what these values were checked against, the values' own hosts filled in.
+    AllowedHosts runHosts = AllowedHosts.of(allowed, hosts.extraHosts());
     return new FormatResult(checks,
-        Optional.of(new CheckedValues(descriptor.id(), fields, placeholders, secrets, allowed, guarded)));
+        Optional.of(new CheckedValues(descriptor.id(), fields, placeholders, secrets, runHosts, guarded)));
   }
 
   /** One field's check, as a prompt asks again until it passes. */

@@ -2,7 +2,12 @@ package dev.plugboard.host.internal.http;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
@@ -19,6 +24,10 @@ public final class HttpClients {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
   public static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Calls out at once to one host, across the verifications running together. */
+  static final int MAX_REQUESTS_PER_HOST = 64;
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private HttpClients() {}
 
@@ -45,11 +54,12 @@ public final class HttpClients {
   }
 
   private static OkHttpClient.Builder builder(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
-    // Probes run concurrently. Synchronous calls bypass the dispatcher's limits; asynchronous ones
-    // would meet its default of 5 per host, so it is raised out of the way.
-    Dispatcher dispatcher = new Dispatcher();
+    // Calls run on the dispatcher (enqueue). One verification has at most Calls' bound out at once
+    // (32, above any connector's call count, so a whole verification goes in one wave); the limit
+    // per host leaves room for two such at once to one platform host, more queue there.
+    Dispatcher dispatcher = new Dispatcher(dispatcherThreads());
     dispatcher.setMaxRequests(256);
-    dispatcher.setMaxRequestsPerHost(256);
+    dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
@@ -64,10 +74,23 @@ public final class HttpClients {
         // A change between http and https is not followed: it is never a platform's API moving.
         .followRedirects(true)
         .followSslRedirects(false)
-        .eventListener(Hops.WHERE)
+        .eventListener(Hops.WHERE.plus(FirstConnection.EVENTS))
         .addNetworkInterceptor(Hops.COUNTER)
         .addNetworkInterceptor(new CredentialInterceptor())
         .addNetworkInterceptor(new RequestLog());
+  }
+
+  /**
+   * OkHttp's own kind of pool (threads made as calls need them, kept a minute idle), with daemon
+   * threads: an idle dispatcher never holds the JVM of an application or a CLI run open.
+   */
+  private static ExecutorService dispatcherThreads() {
+    ThreadFactory threads = task -> {
+      Thread thread = new Thread(task, "plugboard-http-" + THREADS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
   }
 
   /** Releases the client's threads and pooled connections. */

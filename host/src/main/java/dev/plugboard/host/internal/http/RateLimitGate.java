@@ -2,7 +2,14 @@ package dev.plugboard.host.internal.http;
 
 import dev.plugboard.api.descriptor.RateLimit;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import okhttp3.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * Paces one verification's calls by the quota the platform reports, rather than running into
  * it: while the platform says requests are left, calls go out at once (all together, by
  * default); when none are left, calls wait for the window to reset. After a 429 every call waits
- * what the platform asks (reset milliseconds, or retry-after seconds). Header names come from
- * the descriptor; a platform that reports nothing is never held back.
+ * what the platform asks (reset milliseconds, or retry-after seconds). Before any answer has told
+ * the quota, a platform that reports one gets the calls its descriptor says it takes at once
+ * ({@code rateLimit.burst}), else one: the rest wait for that first word, so that a tight quota
+ * is met by pacing, not by 429s. Header names come from the descriptor; a platform that reports
+ * nothing is never held back. Waiting holds no thread: a call let out later is started by the
+ * answer or the timer that frees it.
  */
 final class RateLimitGate {
 
@@ -31,40 +42,130 @@ final class RateLimitGate {
   /** The window's length; 0 when unknown. */
   private long windowNanos;
   private int inFlight;
+  /** Whether any call has ended yet, with an answer or without. */
+  private boolean heard;
+  /** Calls let out before that. */
+  private int sentBeforeWord;
+  private final boolean reports;
+  private final int burst;
+  /** The calls waiting, in the order they came. */
+  private final Set<Waiter> waiting = new LinkedHashSet<>();
+  private final BiConsumer<Long, Runnable> later;
 
-  RateLimitGate(RateLimit names) {
+  /**
+   * @param later runs a task after so many nanoseconds, on some thread other than the caller's
+   */
+  RateLimitGate(RateLimit names, BiConsumer<Long, Runnable> later) {
     this.names = names;
+    this.later = later;
+    this.reports = Stream.of(names.requestsLeftHeader(), names.resetMsHeader(), names.quotaHeader(),
+        names.usedOfLimitHeader()).anyMatch(Objects::nonNull);
+    this.burst = names.burst() == null ? 1 : names.burst();
   }
 
   /**
-   * Waits until a call may go out, and counts it as in flight.
-   *
-   * @return false, without waiting, when the window resets only after the deadline
+   * Lets a call go out as soon as the quota allows, counting it as in flight: runs {@code go}
+   * now or later (on the thread of the answer or timer that frees it), or {@code tooLate}, without
+   * waiting, when the window resets only after the deadline. Never blocks.
    */
-  synchronized boolean acquire(Deadline deadline) throws InterruptedException {
-    boolean told = false;
-    while (true) {
-      long now = System.nanoTime();
-      if (budget >= 0 && now - windowEnds >= 0) {
-        // A new window: the quota, less the calls still out (they may land in it), until answers
-        // say more; unknown if the platform never said.
-        budget = quota >= 0 && windowNanos > 0 ? Math.max(0, quota - inFlight) : -1;
-        windowEnds = now + windowNanos;
-      }
-      if (budget != 0) {
-        budget = budget > 0 ? budget - 1 : budget;
-        inFlight++;
-        return true;
-      }
-      long wait = windowEnds - now;
-      if (!deadline.allows(wait)) {
-        return false;
-      }
-      if (!told) {
-        LOG.debug("no requests left in the platform's rate-limit window: waiting up to {} ms", wait / 1_000_000);
-        told = true;
-      }
-      wait(Math.max(1, wait / 1_000_000), (int) (wait % 1_000_000));
+  void acquire(Deadline deadline, Runnable go, Runnable tooLate) {
+    poll(new Waiter(deadline, go, tooLate));
+  }
+
+  private void poll(Waiter waiter) {
+    Runnable then;
+    synchronized (this) {
+      then = decide(waiter);
+    }
+    if (then != null) {
+      then.run();
+    }
+  }
+
+  /** What {@code waiter} does now: go, give up, or (null) wait for an answer or the window's end. */
+  private Runnable decide(Waiter waiter) {
+    if (waiter.settled) {
+      return null;
+    }
+    long now = System.nanoTime();
+    if (budget >= 0 && now - windowEnds >= 0) {
+      // A new window: the quota, less the calls still out (they may land in it), until answers
+      // say more; unknown if the platform never said.
+      budget = quota >= 0 && windowNanos > 0 ? Math.max(0, quota - inFlight) : -1;
+      windowEnds = now + windowNanos;
+    }
+    boolean held = budget < 0 && heldForFirstWord();
+    // A call held for the first word goes at the deadline, to end there as a timeout.
+    if (budget != 0 && (!held || waiter.deadline.passed())) {
+      budget = budget > 0 ? budget - 1 : budget;
+      inFlight++;
+      sentBeforeWord++;
+      return settle(waiter, waiter.go);
+    }
+    // Held for the first word, the wait is until an answer comes (the deadline at the latest);
+    // else until the window resets.
+    long wait = held ? waiter.deadline.remainingNanos() : windowEnds - now;
+    if (!held && !waiter.deadline.allows(wait)) {
+      return settle(waiter, waiter.tooLate);
+    }
+    if (!held && !waiter.told) {
+      LOG.debug("no requests left in the platform's rate-limit window: waiting up to {} ms", wait / 1_000_000);
+      waiter.told = true;
+    }
+    waiting.add(waiter);
+    long wakeAt = now + Math.max(0, wait);
+    if (!waiter.timed || wakeAt - waiter.wakeAt < 0) {
+      waiter.timed = true;
+      waiter.wakeAt = wakeAt;
+      later.accept(Math.max(0, wait), () -> {
+        synchronized (this) {
+          if (waiter.wakeAt == wakeAt) {
+            waiter.timed = false;
+          }
+        }
+        poll(waiter);
+      });
+    }
+    return null;
+  }
+
+  private Runnable settle(Waiter waiter, Runnable then) {
+    waiter.settled = true;
+    waiting.remove(waiter);
+    return then;
+  }
+
+  /**
+   * Whether calls wait for the first answer to tell the quota: only for a platform that reports
+   * one, and once the calls it is known to take at once ({@code burst}, else one) are out.
+   */
+  private boolean heldForFirstWord() {
+    return !heard && reports && sentBeforeWord >= burst;
+  }
+
+  /** Lets every waiting call look again at what is allowed now. */
+  private void wakeAll() {
+    List<Waiter> all;
+    synchronized (this) {
+      all = new ArrayList<>(waiting);
+    }
+    all.forEach(this::poll);
+  }
+
+  /** A call waiting to go out. */
+  private static final class Waiter {
+    final Deadline deadline;
+    final Runnable go;
+    final Runnable tooLate;
+    boolean settled;
+    boolean told;
+    boolean timed;
+    long wakeAt;
+
+    Waiter(Deadline deadline, Runnable go, Runnable tooLate) {
+      this.deadline = deadline;
+      this.go = go;
+      this.tooLate = tooLate;
     }
   }
 
@@ -74,8 +175,16 @@ final class RateLimitGate {
    * @param fallbackWaitNanos how long to hold calls back after a 429 that says nothing about when
    *     to try again (the platform is under load)
    */
-  synchronized void answered(Headers headers, int status, long fallbackWaitNanos) {
-    inFlight--;
+  void answered(Headers headers, int status, long fallbackWaitNanos) {
+    synchronized (this) {
+      heard = true;
+      inFlight--;
+      takeIn(headers, status, fallbackWaitNanos);
+    }
+    wakeAll();
+  }
+
+  private void takeIn(Headers headers, int status, long fallbackWaitNanos) {
     long now = System.nanoTime();
     OptionalLong left = number(headers, names.requestsLeftHeader());
     OptionalLong resetMs = number(headers, names.resetMsHeader());
@@ -108,13 +217,15 @@ final class RateLimitGate {
         windowEnds = Math.max(windowEnds, ends);
       } // else an answer from an earlier window, arriving late: it says nothing new
     }
-    notifyAll();
   }
 
-  /** A call ended without an answer. */
-  synchronized void failed() {
-    inFlight--;
-    notifyAll();
+  /** A call ended without an answer: nothing more is waited for before the calls held go. */
+  void failed() {
+    synchronized (this) {
+      heard = true;
+      inFlight--;
+    }
+    wakeAll();
   }
 
   /**

@@ -3,53 +3,49 @@ package dev.plugboard.host.internal.verify;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.HttpOutcome;
-import java.util.OptionalInt;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
- * Runs one verification's calls concurrently, at most {@code parallelism} at a time (0: all at
- * once), and sends a call asked for twice only once (the identity call is often also a scope's
- * probe). Waiting for a call never outlasts the deadline: at the deadline the calls still
+ * Runs one verification's calls concurrently on the HTTP client's own dispatcher, at most
+ * {@code parallelism} at a time (0: all at once), and sends a call asked for twice only once (the
+ * identity call is often also a scope's probe). No thread is started for it: a call waiting its
+ * turn is started by the answer of the one before. Waiting for a call never outlasts the deadline: at the deadline the calls still
  * running are cancelled, and what has not ended shortly after is reported unfinished.
  */
 final class Calls implements AutoCloseable {
 
   /** After the deadline, how long cancelled calls get to report how they ended. */
   private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-  private static final AtomicInteger THREADS = new AtomicInteger();
   /**
-   * "No limit" still has one, so that a descriptor with hundreds of scopes cannot start hundreds of
-   * threads; it is above any real platform's scope count (the first connectors declare 8 and 13), so every probe
+   * "No limit" still has one, so that a descriptor with hundreds of scopes cannot have hundreds of
+   * calls out at once; it is above any real platform's scope count (the first connectors declare 8 and 13), so every probe
    * of those still goes out at once.
    */
   static final int DEFAULT_BOUND = 32;
 
   private final ApiSession session;
-  private final ExecutorService executor;
+  private final int bound;
+  /** Calls out now, and those waiting their turn, under this object's lock. */
+  private int out;
+  private final Deque<Runnable> turns = new ArrayDeque<>();
   private final Map<String, CompletableFuture<HttpOutcome>> sent = new ConcurrentHashMap<>();
   /** The calls started with their body kept: a call asked for again with its body joins only those. */
   private final Set<String> readsBody = ConcurrentHashMap.newKeySet();
 
   Calls(ApiSession session, int parallelism) {
     this.session = session;
-    ThreadFactory threads = task -> {
-      Thread thread = new Thread(task, "plugboard-verify-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-    this.executor = Executors.newFixedThreadPool(parallelism <= 0 ? DEFAULT_BOUND : parallelism, threads);
+    this.bound = parallelism <= 0 ? DEFAULT_BOUND : parallelism;
   }
 
   /**
@@ -69,13 +65,42 @@ final class Calls implements AutoCloseable {
     if (readBody) {
       readsBody.add(key);
     }
-    return CompletableFuture.supplyAsync(() -> session.send(method, url, authenticated, readBody), executor);
+    CompletableFuture<HttpOutcome> outcome = new CompletableFuture<>();
+    Runnable go = () -> session.start(method, url, authenticated, readBody).whenComplete((result, failure) -> {
+      nextTurn(); // before anything waits on this call's outcome
+      if (failure != null) {
+        outcome.completeExceptionally(failure);
+      } else {
+        outcome.complete(result);
+      }
+    });
+    synchronized (this) {
+      if (out >= bound) {
+        turns.add(go);
+        return outcome;
+      }
+      out++;
+    }
+    go.run();
+    return outcome;
+  }
+
+  /** A call ended: the next waiting its turn goes. */
+  private void nextTurn() {
+    Runnable next;
+    synchronized (this) {
+      next = turns.poll();
+      if (next == null) {
+        out--;
+        return;
+      }
+    }
+    next.run();
   }
 
   @Override
   public void close() {
     session.close();
-    executor.shutdownNow();
   }
 
   /** A call started; {@link #await()} gives how it ended, by the deadline. */

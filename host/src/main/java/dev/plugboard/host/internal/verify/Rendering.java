@@ -27,10 +27,18 @@ final class Rendering {
 
   private final ConnectorDescriptor descriptor;
   private final CheckedValues values;
+  private final Templates templates;
 
-  Rendering(ConnectorDescriptor descriptor, CheckedValues values) {
+  /** @param templates {@code descriptor}'s templates, parsed once for all its verifications */
+  Rendering(ConnectorDescriptor descriptor, CheckedValues values, Templates templates) {
     this.descriptor = descriptor;
     this.values = values;
+    this.templates = templates;
+  }
+
+  /** A rendering outside any verification (its templates parsed for it alone). */
+  Rendering(ConnectorDescriptor descriptor, CheckedValues values) {
+    this(descriptor, values, new Templates());
   }
 
   /** The base URL, as written: its values are an address the format phase checked. */
@@ -163,8 +171,8 @@ final class Rendering {
   }
 
 
-  private static Template parse(String template, String where) {
-    return Template.parse(template, where);
+  private Template parse(String template, String where) {
+    return templates.get(template, where);
   }
 
   /** RFC 3986 unreserved characters stay; everything else becomes %XX of its UTF-8 bytes. */

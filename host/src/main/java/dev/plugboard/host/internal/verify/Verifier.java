@@ -25,6 +25,8 @@ import dev.plugboard.host.internal.net.GuardedHosts;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
 import dev.plugboard.host.internal.settings.HostSettings;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ public final class Verifier {
 
   private final HostSettings settings;
   private final Function<HttpUrl, OkHttpClient> client;
+  /** Each connector's parsed templates, by its descriptor (the very instance the registry loaded). */
+  private final Map<ConnectorDescriptor, Templates> templates = Collections.synchronizedMap(new IdentityHashMap<>());
 
   public Verifier(HostSettings settings, OkHttpClient client) {
     this(settings, base -> client);
@@ -133,7 +137,7 @@ public final class Verifier {
       return invalid(descriptor, checks, invalidIds(checks), checkedAt);
     }
     progress.phase(FORMAT_PASSED);
-    Rendering rendering = new Rendering(descriptor, values);
+    Rendering rendering = new Rendering(descriptor, values, templates.computeIfAbsent(descriptor, d -> new Templates()));
     ApiTarget target = target(connector, rendering, values, options);
     OkHttpClient shared = client.apply(target.baseUrl());
     OkHttpClient runClient = values.guardedHosts().isEmpty() && settings.resolver() == HostResolver.SYSTEM
@@ -180,9 +184,8 @@ public final class Verifier {
       (header.credential() ? credentialHeaders : headers).put(header.name(), header.value());
     }
     String userAgent = "plugboard/" + HostVersion.get() + " (" + connector.id() + "@" + connector.pluginVersion() + ")";
-    AllowedHosts allowedHosts = values.allowedHosts().isEmpty()
-        ? settings.allowedHosts(descriptor, options.extraHosts())
-        : settings.allowedHosts(values.allowedHosts(), options.extraHosts());
+    // The allow-list the format phase checked the values against, and the run's own additions.
+    AllowedHosts allowedHosts = values.allowedHosts().plus(options.extraHosts());
     return new ApiTarget(baseUrl, headers, credentialHeaders, userAgent, allowedHosts, descriptor.http().rateLimit());
   }
 

@@ -119,6 +119,11 @@ final class MinimalPlatform implements AutoCloseable {
     return new Verifier(new HostSettings(registry.pluginsDir(), registry.pluginsDir(), List.of()), client);
   }
 
+  /** The calls the HTTP client's dispatcher is running now. */
+  int callsRunning() {
+    return client.dispatcher().runningCallsCount();
+  }
+
   @Override
   public void close() {
     HttpClients.close(client);

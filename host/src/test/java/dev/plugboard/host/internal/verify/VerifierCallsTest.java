@@ -66,6 +66,33 @@ final class VerifierCallsTest {
   }
 
   @Test
+  void aRejectedTokenCancelsTheProbesStillInFlight() throws InterruptedException {
+    CountDownLatch probesHeld = new CountDownLatch(1);
+    CountDownLatch probesArrived = new CountDownLatch(2);
+    server.setDispatcher(answering(target -> {
+      if (target.endsWith("/me")) {
+        await(probesArrived);
+        return status(401);
+      }
+      if (!target.endsWith("/account")) {
+        probesArrived.countDown();
+        await(probesHeld);
+      }
+      return happy(target);
+    }));
+
+    try (MinimalPlatform platform = new MinimalPlatform(plugins, server)) {
+      assertThat(platform.verify().status()).isEqualTo(VerificationReport.Status.FAILED);
+      for (int i = 0; i < 100 && platform.callsRunning() > 0; i++) {
+        Thread.sleep(50);
+      }
+      assertThat(platform.callsRunning()).as("the probes still waiting for their answers").isZero();
+    } finally {
+      probesHeld.countDown();
+    }
+  }
+
+  @Test
   void beforeOneWaveTheProbesWaitedForTheFirstTwoCalls() {
     AtomicInteger firstTwoAnswered = new AtomicInteger();
     List<Integer> answeredBeforeEachProbe = Collections.synchronizedList(new ArrayList<>());

@@ -55,6 +55,20 @@ final class VerifierTest {
   }
 
   @Test
+  void theCallsGoWhereTheFormatPhaseAllowedTheValuesWithNoSecondAllowList() throws InterruptedException {
+    server.setDispatcher(answering(MinimalPlatform::happy));
+
+    try (MinimalPlatform platform = new MinimalPlatform(plugins, server)) {
+      // The server's address is on the list the format phase checked against, not on the run's options.
+      VerificationReport report = platform.verify(platform.values(),
+          VerifyOptions.builder().retry(MinimalPlatform.FAST_RETRIES).build());
+
+      assertThat(report.status()).isEqualTo(VerificationReport.Status.VERIFIED);
+    }
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + MinimalPlatform.TOKEN);
+  }
+
+  @Test
   void aRejectedTokenIsOneFindingAndNoProbesAnswerCounts() {
     server.setDispatcher(answering(target -> status(401)));
 
