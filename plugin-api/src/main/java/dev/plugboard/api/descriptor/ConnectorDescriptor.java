@@ -14,8 +14,9 @@ import java.util.Set;
  * that exists; an invalid descriptor fails with an {@link InvalidDescriptorException} listing
  * every defect found, each with its place.
  *
- * @param format the descriptor format, {@value #FORMAT} (a file without one is format 1.0, which
- *     the host reads and upgrades)
+ * @param format the descriptor format, {@value #FORMAT}: a format is numbered after the plugin-api
+ *     that first reads it (1.3 added {@code http.rateLimit.burst}); the host reads files of format
+ *     1.1 and files without one (format 1.0) too, and upgrades them
  * @param id the connector's identifier, as typed on the command line ({@code bigcommerce})
  * @param name the platform's name ({@code BigCommerce})
  * @param summary one line saying what connecting gives
@@ -51,7 +52,7 @@ public record ConnectorDescriptor(
     List<Diagnosis> diagnoses) {
 
   /** The descriptor format this plugin-api reads. */
-  public static final String FORMAT = "1.1";
+  public static final String FORMAT = "1.3";
 
   public ConnectorDescriptor {
     Checks.requireText(format, "format");

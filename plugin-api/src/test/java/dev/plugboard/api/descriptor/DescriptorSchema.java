@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class DescriptorSchema {
 
   /** Where the schema is on the class path, and below {@code src/main/resources} for editors. */
-  static final String RESOURCE = "/dev/plugboard/api/descriptor/descriptor-1.1.schema.json";
+  static final String RESOURCE = "/dev/plugboard/api/descriptor/descriptor-1.3.schema.json";
 
   private final JsonNode tree;
   private final Schema validator;

@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ final class DescriptorSchemaValidationTest {
     ObjectNode tree = DescriptorSamples.tree(sample);
 
     assertThat(SCHEMA.problems(tree)).isEmpty();
-    assertThat(DescriptorSamples.build(tree).format()).isEqualTo("1.1");
+    assertThat(DescriptorSamples.build(tree).format()).isEqualTo("1.3");
   }
 
   static Stream<Variant> broken() {
@@ -178,5 +179,23 @@ final class DescriptorSchemaValidationTest {
   private static void remove(ObjectNode tree, String pointer) {
     JsonPointer at = JsonPointer.compile(pointer);
     ((ObjectNode) tree.at(at.head())).remove(at.last().getMatchingProperty());
+  }
+
+  @Test
+  void theFormat11SchemaIsTodaysWithoutWhatFormat13Added() throws Exception {
+    ObjectNode today = (ObjectNode) DescriptorSchema.shipped().tree().deepCopy();
+    JsonNode format11;
+    try (var in = DescriptorSchema.class.getResourceAsStream("/dev/plugboard/api/descriptor/descriptor-1.1.schema.json")) {
+      format11 = tools.jackson.databind.json.JsonMapper.shared().readTree(in);
+    }
+    assertThat(format11.at("/properties/format/const").asString()).isEqualTo("1.1");
+
+    ObjectNode withoutAdditions = today.deepCopy();
+    ((ObjectNode) withoutAdditions.at("/$defs/rateLimit/properties")).remove("burst");
+    for (String key : List.of("$id", "title")) {
+      withoutAdditions.set(key, format11.get(key));
+    }
+    ((ObjectNode) withoutAdditions.at("/properties")).set("format", format11.at("/properties/format"));
+    assertThat(withoutAdditions).isEqualTo(format11);
   }
 }

@@ -20,7 +20,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** The shipped descriptor is valid by plugin-api's JSON Schema, and its editor line finds that schema. */
 final class BigCommerceDescriptorSchemaTest {
 
-  private static final String SCHEMA = "/dev/plugboard/api/descriptor/descriptor-1.1.schema.json";
+  private static final String SCHEMA = "/dev/plugboard/api/descriptor/descriptor-1.3.schema.json";
   private static final Path DESCRIPTOR = Path.of("src/main/resources/plugboard/bigcommerce.yaml");
 
   @Test
@@ -31,7 +31,7 @@ final class BigCommerceDescriptorSchemaTest {
         .map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
 
     assertThat(problems).isEmpty();
-    assertThat(document.get("format").asString()).isEqualTo("1.1");
+    assertThat(document.get("format").asString()).isEqualTo("1.3");
   }
 
   @Test

@@ -60,10 +60,10 @@ final class WooCommerceDescriptorTest {
     List<String> lines = Files.readAllLines(DESCRIPTOR);
 
     assertThat(lines.get(0)).isEqualTo("# yaml-language-server: $schema=../../../../../../plugin-api/src/main/resources"
-        + "/dev/plugboard/api/descriptor/descriptor-1.1.schema.json");
+        + "/dev/plugboard/api/descriptor/descriptor-1.3.schema.json");
     assertThat(DESCRIPTOR.resolveSibling(lines.get(0).substring(lines.get(0).indexOf('=') + 1)).normalize())
         .as("the schema line points at the schema").isRegularFile();
-    assertThat(lines).contains("format: '1.1'");
+    assertThat(lines).contains("format: '1.3'");
   }
 
   @Test

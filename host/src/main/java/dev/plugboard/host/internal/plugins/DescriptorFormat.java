@@ -82,6 +82,27 @@ final class DescriptorFormat {
       copy.remove("format");
       return from10(copy);
     }
+    if (major == 1 && minor == 1) {
+      return from11(root);
+    }
+    if (major == MAJOR && minor != MINOR) {
+      throw new PluginLoadException("format " + text.trim() + " is not a descriptor format: formats are numbered after"
+          + " the plugin-api that first reads them, and this host reads 1.0, 1.1 and " + ConnectorDescriptor.FORMAT
+          + "; write format: '" + ConnectorDescriptor.FORMAT + "'");
+    }
+    return new Upgraded(root.deepCopy(), Map.of(), Map.of());
+  }
+
+  /**
+   * Format 1.1 is today's without what later formats added: a file that declares 1.1 and uses one
+   * of those is told to declare the format that has it, so that an older host refuses it as newer
+   * (in words) rather than as a list of unknown keys.
+   */
+  private static Upgraded from11(ObjectNode root) {
+    if (root.at("/http/rateLimit/burst").isValueNode()) {
+      throw new PluginLoadException("http.rateLimit.burst is new in format " + ConnectorDescriptor.FORMAT
+          + ", but the file says format '1.1': write format: '" + ConnectorDescriptor.FORMAT + "'");
+    }
     ObjectNode copy = root.deepCopy();
     copy.put("format", ConnectorDescriptor.FORMAT);
     return new Upgraded(copy, Map.of(), Map.of());

@@ -69,7 +69,15 @@ final class QuickDescriptors {
   /** A scalar as the file wrote it, and its type as Jackson's YAML parser resolves it. */
   private record Scalar(String value, Tag type) {}
 
+  private static final String FORMAT_11 = "1.1";
+
   private QuickDescriptors() {}
+
+  /** Whether a file uses {@code http.rateLimit.burst}, which format 1.3 added. */
+  private static boolean usesWhatFormat13Added(Map<?, ?> keys) {
+    return keys.get("http") instanceof Map<?, ?> http && http.get("rateLimit") instanceof Map<?, ?> rateLimit
+        && rateLimit.containsKey("burst");
+  }
 
   /**
    * The descriptor in {@code content}, when the file is plain YAML of today's format that loads
@@ -81,9 +89,17 @@ final class QuickDescriptors {
     }
     try {
       Object root = tree(text(content));
-      if (!(root instanceof Map<?, ?> keys) || !(keys.get("format") instanceof Scalar format)
-          || !format.value().equals(ConnectorDescriptor.FORMAT)) {
-        return Optional.empty(); // another format: the upgrade and its checks are Jackson's way
+      if (!(root instanceof Map<?, ?> keys) || !(keys.get("format") instanceof Scalar format)) {
+        return Optional.empty(); // format 1.0: the upgrade and its checks are Jackson's way
+      }
+      if (format.value().equals(FORMAT_11) && !usesWhatFormat13Added(keys)) {
+        // 1.1 is today's format without what 1.3 added: read as it is, with today's number
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> upgraded = new LinkedHashMap<>((Map<Object, Object>) keys);
+        upgraded.put("format", new Scalar(ConnectorDescriptor.FORMAT, format.type()));
+        root = upgraded;
+      } else if (!format.value().equals(ConnectorDescriptor.FORMAT)) {
+        return Optional.empty(); // another format, or 1.1 using a later key: Jackson's way says what is wrong
       }
       return Optional.of((ConnectorDescriptor) value(root, ConnectorDescriptor.class, 0));
     } catch (Unanswered | YamlEngineException e) {

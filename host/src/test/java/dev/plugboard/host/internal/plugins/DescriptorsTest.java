@@ -129,14 +129,31 @@ final class DescriptorsTest {
 
   @Test
   void aNewerFormatIsRefusedAsNeedingANewerHostNotAsUnknownKeys() {
-    List<String> defects = defects(MINIMAL_11.replace("format: '1.1'", "format: '1.2'")
+    List<String> defects = defects(MINIMAL_11.replace("format: '1.1'", "format: '1.4'")
         .replace("  path: me\n", "  path: me\n  retries: 3\n"));
 
     assertThat(defects).singleElement().satisfies(defect -> {
-      assertThat(defect).contains("needs Plugboard plugin-api >= 1.2.0");
+      assertThat(defect).contains("needs Plugboard plugin-api >= 1.4.0");
       assertThat(defect).doesNotContain("unknown key");
     });
     assertThatThrownBy(() -> Descriptors.parse("connector.yaml", MINIMAL_11.replace("format: '1.1'", "format: '2.0'")))
         .isInstanceOf(PlugboardException.class).hasMessageContaining("needs Plugboard plugin-api >= 2.0.0");
+  }
+
+  @Test
+  void aFormat11FileUsingWhatFormat13AddedIsToldToSaySo() {
+    List<String> defects = defects(MINIMAL_11.replace("http:\n", "http:\n  rateLimit:\n    burst: 10\n"));
+
+    assertThat(defects).singleElement().satisfies(defect -> assertThat(defect)
+        .contains("http.rateLimit.burst is new in format 1.3, but the file says format '1.1': write format: '1.3'"));
+    assertThat(defects(MINIMAL_11.replace("format: '1.1'", "format: '1.3'")
+        .replace("http:\n", "http:\n  rateLimit:\n    burst: 10\n"))).isEmpty();
+  }
+
+  @Test
+  void aFormatNumberNoPluginApiIntroducedIsNotADescriptorFormat() {
+    assertThat(defects(MINIMAL_11.replace("format: '1.1'", "format: '1.2'"))).singleElement()
+        .satisfies(defect -> assertThat(defect).contains("format 1.2 is not a descriptor format")
+            .contains("this host reads 1.0, 1.1 and 1.3"));
   }
 }
