@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A sandbox for test plugins of the connector {@code minimal}; it serves nothing. Its values say
  * which class loader was the context class loader when it started. Granting the scope
- * {@code remote} makes it claim a non-loopback address; granting {@code unknown} makes it refuse.
+ * {@code remote} makes it claim a non-loopback address; granting {@code unknown} makes it refuse;
+ * {@code hang} makes it never return, and {@code exit} makes it try to end the process.
  */
 public final class FixtureSandbox implements Sandbox {
 
@@ -20,6 +21,16 @@ public final class FixtureSandbox implements Sandbox {
 
   @Override
   public SandboxInstance start(SandboxOptions options) {
+    while (options.grantedScopes().contains("hang")) {
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException ignored) {
+        // a hostile sandbox ignores the host's interrupt
+      }
+    }
+    if (options.grantedScopes().contains("exit")) {
+      System.exit(9);
+    }
     if (options.grantedScopes().contains("unknown")) {
       throw new IllegalArgumentException("no scope unknown; the scopes are Orders, Customers");
     }

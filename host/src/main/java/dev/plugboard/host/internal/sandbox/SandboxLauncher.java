@@ -6,7 +6,6 @@ import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.PlugboardException;
 import dev.plugboard.host.internal.http.ExtraHost;
 import dev.plugboard.host.internal.plugins.LoadedConnector;
-import dev.plugboard.host.internal.plugins.LoaderSwap;
 import dev.plugboard.host.internal.plugins.PluginRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +49,11 @@ public final class SandboxLauncher {
     Sandbox sandbox = find(connector).orElseThrow(() -> new PlugboardException(
         "connector " + connector.id() + " (" + connector.pluginLabel() + ") ships no sandbox; --sandbox needs one"));
     SandboxInstance instance;
-    try (LoaderSwap swap = LoaderSwap.to(connector.classLoader())) {
-      instance = sandbox.start(options);
+    try {
+      // plugin code: on a thread of its own with the plugin's class loader, within the plugins' deadline
+      instance = registry.call(connector, "start() of its sandbox", () -> sandbox.start(options));
+    } catch (PlugboardException e) {
+      throw e; // it names the plugin and what its code did (hung, tried to end the process)
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("the " + connector.id() + " sandbox: " + e.getMessage(), e);
     } catch (RuntimeException | LinkageError e) {

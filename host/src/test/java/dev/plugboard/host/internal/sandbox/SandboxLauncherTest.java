@@ -11,6 +11,7 @@ import dev.plugboard.host.internal.plugins.PluginRegistry;
 import dev.plugboard.host.testing.FixtureSandbox;
 import dev.plugboard.host.testing.TestPluginJar;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,32 @@ final class SandboxLauncherTest {
               SandboxOptions.builder().grant("remote").build()))
           .isInstanceOf(PlugboardException.class)
           .hasMessageContaining("listens on 192.0.2.10, not on a loopback address");
+    }
+  }
+
+  @Test
+  void aSandboxThatNeverStartsFailsAtThePluginsDeadlineInWords() {
+    TestPluginJar.connector("minimal", "minimal").extension(FixtureSandbox.class).writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins, Duration.ofMillis(300))) {
+      assertThatThrownBy(() -> new SandboxLauncher(registry).start(registry.connector("minimal"),
+          SandboxOptions.builder().grant("hang").build()))
+          .isInstanceOf(PlugboardException.class)
+          .hasMessageStartingWith("plugin minimal@1.0.0: start() of its sandbox did not return within 300 ms and was"
+              + " abandoned");
+    }
+  }
+
+  @Test
+  void aSandboxThatTriesToEndTheProcessIsRefusedAndFails() {
+    TestPluginJar.connector("minimal", "minimal").extension(FixtureSandbox.class).writeTo(plugins);
+
+    try (PluginRegistry registry = PluginRegistry.load(plugins)) {
+      assertThatThrownBy(() -> new SandboxLauncher(registry).start(registry.connector("minimal"),
+          SandboxOptions.builder().grant("exit").build()))
+          .isInstanceOf(PlugboardException.class)
+          .hasMessageStartingWith("plugin minimal@1.0.0: start() of its sandbox called System.exit")
+          .hasMessageContaining("to end the process; Plugboard refused it");
     }
   }
 }
