@@ -187,6 +187,17 @@ public interface ConnectionStore {
     return list(tenant).stream().map(Connection::name).toList();
   }
 
+  /**
+   * Refuses, saying why, when this store could keep nothing now (a home folder nothing can be
+   * written in, a database that is read-only): what connecting asks before it sends anything, so
+   * that a verification's calls are not made for a connection that cannot be kept. The default
+   * accepts: a store that cannot tell finds out when it writes.
+   *
+   * @throws ConnectionStoreException when nothing could be kept, with what to do
+   */
+  default void requireWritable() {
+  }
+
   /** Every connection of the default tenant, ordered by name. */
   default List<Connection> list() {
     return list(ConnectionNames.DEFAULT_TENANT);

@@ -299,6 +299,30 @@ public final class JdbcConnectionStore implements ConnectionStore, AutoCloseable
     }
   }
 
+  /**
+   * Refuses a database that takes no writes: a connection opened read-only, or a PostgreSQL
+   * session that is read-only (a standby, or {@code default_transaction_read_only}).
+   */
+  @Override
+  public void requireWritable() {
+    try (java.sql.Connection db = dataSource.getConnection()) {
+      boolean readOnly = db.isReadOnly();
+      if (!readOnly && dialect == Dialect.POSTGRESQL) {
+        try (PreparedStatement statement = db.prepareStatement("SHOW transaction_read_only");
+            ResultSet result = statement.executeQuery()) {
+          readOnly = result.next() && "on".equalsIgnoreCase(result.getString(1));
+        }
+      }
+      if (readOnly) {
+        throw new ConnectionStoreException(where + " is read-only (a standby, or a read-only user or session), so no"
+            + " connection could be kept in it; nothing was sent. Point the store at the primary database, or at one"
+            + " the user may write to");
+      }
+    } catch (SQLException e) {
+      throw failure("check that connections can be kept", e);
+    }
+  }
+
   private int update(String what, String sql, Binder binder) {
     try (java.sql.Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
       binder.bind(statement);

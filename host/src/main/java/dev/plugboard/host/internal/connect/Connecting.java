@@ -13,7 +13,6 @@ import dev.plugboard.host.internal.form.CheckedValues;
 import dev.plugboard.host.internal.sandbox.RunningSandbox;
 import dev.plugboard.host.internal.sandbox.SandboxLauncher;
 import dev.plugboard.host.internal.store.DefaultNames;
-import dev.plugboard.host.internal.store.FileConnectionStore;
 import dev.plugboard.host.internal.verify.Verifications;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,9 +47,7 @@ public final class Connecting {
       ConnectionNames.requireValid(name, connectorId);
     }
     connections.find(name != null ? name : connectorId); // an unreadable store fails before anything is sent
-    if (connections instanceof FileConnectionStore file) {
-      file.requireWritable(); // so does a home nothing can be kept in
-    }
+    connections.requireWritable(); // so does a store that could keep nothing
     Verifications.Outcome outcome = verifications.verify(connectorId, values, listener);
     VerificationReport report = outcome.report();
     if (!report.verified()) {

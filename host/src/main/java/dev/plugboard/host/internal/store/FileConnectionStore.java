@@ -110,6 +110,7 @@ public final class FileConnectionStore implements ConnectionStore {
    * Refuses, saying what the home folder is, when nothing could be written in it (a file, a
    * read-only disk, a folder of another's): what a connect asks before it sends anything.
    */
+  @Override
   public void requireWritable() {
     checks.check();
     checks.checkWritable();
