@@ -21,18 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class InvisibleCharactersTest {
 
-  private static final String NOTE_FIELD = """
-        - id: note
-          label: Note
-          kind: text
-          required: false
-          help: Anything to remember.
-      http:
-      """;
 
   @RegisterExtension
   static final TestHost notes = new TestHost(plugins -> TestPluginJar.plugin("notes").extension(FixtureConnector.class)
-      .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("notes").replace("http:\n", NOTE_FIELD.stripIndent()))
+      .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimalWithNote("notes"))
       .writeTo(plugins));
 
   private static final Map<String, String> GOOD = Map.of(

@@ -9,6 +9,18 @@ public final class TestDescriptors {
    * A small valid descriptor: an https API with a url field and a secret token, two scopes.
    * Change it with {@link String#replace} to make the broken variants.
    */
+  /** {@link #minimal} with an optional free-text field {@code note} (label Note) after its two. */
+  public static String minimalWithNote(String connectorId) {
+    return minimal(connectorId).replace("http:\n", """
+          - id: note
+            label: Note
+            kind: text
+            required: false
+            help: Anything to remember.
+        http:
+        """);
+  }
+
   public static String minimal(String connectorId) {
     return """
         id: %s

@@ -25,19 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FormSchemaTest {
 
-  static final String NOTE_FIELD = """
-        - id: note
-          label: Note
-          kind: text
-          required: false
-          help: Anything to remember.
-      http:
-      """;
   static final Map<String, String> GOOD = Map.of("api_url", "https://api.minimal.example/accounts/acme/", "token", "abcdefgh1234");
 
   @RegisterExtension
   static final TestHost notes = new TestHost(plugins -> TestPluginJar.plugin("notes").extension(FixtureConnector.class)
-      .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("notes").replace("http:\n", NOTE_FIELD.stripIndent()))
+      .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimalWithNote("notes"))
       .writeTo(plugins), "127.0.0.1:4010", "localhost", "[::1]:8080");
   static FormSchemaAgreement agreement;
 
