@@ -147,6 +147,19 @@ public final class Plugboard implements AutoCloseable {
   }
 
   /**
+   * The values as the host would use them, for each field that is not secret and whose value is
+   * well-formed: cleaned up ({@link FormField#normalize(String)}) and, for an address, cut back to
+   * the form the connector keeps (a pasted admin page's address to the site's own). A form shows
+   * them back, so that what was typed and what will be used do not differ unseen. Secrets are
+   * never in it.
+   *
+   * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
+   */
+  public Map<String, String> cleanedValues(String connectorId, Map<String, String> values) {
+    return verifications().checkFormat(connectorId, values).cleaned();
+  }
+
+  /**
    * The values in the platform's credentials file (the one it downloads when the credentials are
    * made), read as {@code --credentials-file} reads it: by the labels the connector's fields
    * declare, by field id, in declared order, raw (the format phase cleans them up).

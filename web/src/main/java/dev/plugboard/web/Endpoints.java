@@ -62,7 +62,7 @@ final class Endpoints {
     Map<String, String> values = values(descriptor, posted, session);
     List<FieldCheck> checks = plugboard.checkFormat(descriptor.id(), values);
     ObjectNode answer = Json.object();
-    fields(answer.putArray("fields"), checks, plugboard.form(descriptor.id()), posted);
+    fields(answer.putArray("fields"), checks, plugboard.cleanedValues(descriptor.id(), values), posted);
     Exchanges.send(exchange, 200, ConnectPages.JSON, answer.toString());
   }
 
@@ -92,7 +92,7 @@ final class Endpoints {
     answer.put("message", "Filled " + words(read.size()) + " from the file: " + String.join(", ",
         read.keySet().stream().map(id -> form.field(id).orElseThrow().label()).toList()) + ".");
     Json.Posted asFile = new Json.Posted(Map.of(), List.copyOf(read.keySet()), null);
-    fields(answer.putArray("fields"), plugboard.checkFormat(descriptor.id(), read), form, asFile);
+    fields(answer.putArray("fields"), plugboard.checkFormat(descriptor.id(), read), Map.of(), asFile);
     Exchanges.send(exchange, 200, ConnectPages.JSON, answer.toString());
   }
 
@@ -203,18 +203,18 @@ final class Endpoints {
     return values;
   }
 
-  /** Each field's check; for a value that is not secret and that the clean-ups changed, the value cleaned. */
-  private static void fields(ArrayNode into, List<FieldCheck> checks, Form form, Json.Posted posted) {
+  /**
+   * Each field's check; for a well-formed value that is not secret and that the host would use
+   * otherwise than typed (cleaned up, an address cut back to the site's own), the value it uses.
+   */
+  private static void fields(ArrayNode into, List<FieldCheck> checks, Map<String, String> cleaned, Json.Posted posted) {
     for (FieldCheck check : checks) {
       ObjectNode node = into.addObject().put("id", check.id()).put("status", check.status().name().toLowerCase(Locale.ROOT))
           .put("message", check.message());
-      FormField field = form.field(check.id()).orElseThrow();
       String typed = posted.values().get(check.id());
-      if (!field.secret() && typed != null && !typed.isEmpty()) {
-        String cleaned = field.normalize(typed);
-        if (!cleaned.equals(typed)) {
-          node.put("cleaned", cleaned);
-        }
+      String used = cleaned.get(check.id());
+      if (typed != null && !typed.isEmpty() && used != null && !used.equals(typed)) {
+        node.put("cleaned", used);
       }
     }
   }

@@ -44,6 +44,25 @@ final class FieldChecksTest {
   }
 
   @Test
+  void aPastedAdminAddressIsShownBackAsTheSiteAddressTheHostWillUse() {
+    JsonNode storeUrl = field(check("woocommerce",
+        "{\"values\":{\"store_url\":\"https://shop.example.com/shop/wp-admin/admin.php?page=wc-settings#keys\"}}"),
+        "store_url");
+
+    assertThat(storeUrl.get("status").asString()).as(storeUrl.toString()).isEqualTo("ok");
+    assertThat(storeUrl.get("cleaned").asString()).isEqualTo("https://shop.example.com/shop");
+  }
+
+  @Test
+  void aValueAsTypedIsNotSentBack() {
+    JsonNode storeUrl = field(check("woocommerce", "{\"values\":{\"store_url\":\"https://shop.example.com/shop\"}}"),
+        "store_url");
+
+    assertThat(storeUrl.get("status").asString()).isEqualTo("ok");
+    assertThat(storeUrl.has("cleaned")).isFalse();
+  }
+
+  @Test
   void everyDeclaredFieldIsAnsweredThoseNotGivenAsMissing() {
     JsonNode answer = check("woocommerce", "{\"values\":{\"store_url\":\"https://shop.example.com\"}}");
 

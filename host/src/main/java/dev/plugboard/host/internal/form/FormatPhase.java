@@ -69,10 +69,14 @@ public final class FormatPhase {
     List<FieldCheck> checks = new ArrayList<>();
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, String> placeholders = new LinkedHashMap<>();
+    Map<String, String> cleaned = new LinkedHashMap<>();
     for (Field field : descriptor.fields()) {
       Outcome outcome = outcome(field, raw.get(field.id()));
       checks.add(outcome.check());
       outcome.value().ifPresent(value -> {
+        if (!field.secret()) {
+          cleaned.put(field.id(), value);
+        }
         fields.put(field.id(), value);
         placeholders.put(field.id(), value);
         outcome.parts().forEach((part, partValue) -> placeholders.put(field.id() + "." + part, partValue));
@@ -80,7 +84,7 @@ public final class FormatPhase {
     }
     boolean passed = checks.stream().allMatch(c -> c.status() == FieldCheck.Status.OK);
     if (!passed) {
-      return new FormatResult(checks, Optional.empty());
+      return new FormatResult(checks, Optional.empty(), cleaned);
     }
     List<String> allowed = new ArrayList<>();
     Map<String, String> guarded = new LinkedHashMap<>();
@@ -100,7 +104,8 @@ public final class FormatPhase {
           checks.replaceAll(check -> check.id().equals(fieldId)
               ? new FieldCheck(fieldId, FieldCheck.Status.INVALID, field.label() + " " + refusal.get() + ".")
               : check);
-          return new FormatResult(checks, Optional.empty());
+          cleaned.remove(fieldId);
+          return new FormatResult(checks, Optional.empty(), cleaned);
         }
         guarded.put(host, fieldId);
       }
@@ -109,7 +114,7 @@ public final class FormatPhase {
     // The run's one allow-list: what these values were checked against, the values' own hosts filled in.
     AllowedHosts runHosts = AllowedHosts.of(allowed, hosts.extraHosts());
     return new FormatResult(checks,
-        Optional.of(new CheckedValues(descriptor.id(), fields, placeholders, secrets, runHosts, guarded)));
+        Optional.of(new CheckedValues(descriptor.id(), fields, placeholders, secrets, runHosts, guarded)), cleaned);
   }
 
   /** One field's check, as a prompt asks again until it passes. */
