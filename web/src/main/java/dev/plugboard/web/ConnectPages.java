@@ -20,13 +20,18 @@ import org.slf4j.LoggerFactory;
  * under a path of its own server; every link and endpoint follows that path.
  *
  * <pre>{@code
- * HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 8080), 0);
- * ConnectPages pages = ConnectPages.builder(plugboard)
+ * ConnectPages pages = ConnectPages.builder(plugboard)   // before the server: see below
  *     .onConnected(connected -> System.out.println("connected " + connected.name()))
  *     .build();
+ * HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 8080), 0);
  * server.createContext("/connect", pages);   // put the application's own authentication in front
  * server.start();
  * }</pre>
+ *
+ * <p>Building the pages bounds slow clients for every JDK HTTP server of the process (a request
+ * head within 10 s, at most 64 headers, idle connections closed after 30 s), unless the
+ * application set those system properties itself; the JDK reads them when its first server is
+ * created, so build the pages before it.
  *
  * <p>Pages: {@code /} lists the connectors, {@code /connectors/ID} shows one's guide and form.
  * Everything the pages show comes from the connectors' descriptors; values are checked, verified
@@ -43,6 +48,8 @@ public final class ConnectPages implements HttpHandler {
   private final Invites invites;
 
   private ConnectPages(Builder builder) {
+    // the JDK reads these when its first server starts: in time if the pages are built before it
+    SlowClients.bound();
     this.plugboard = builder.plugboard;
     this.onConnected = builder.onConnected;
     this.sessions = new Sessions(builder.clock);

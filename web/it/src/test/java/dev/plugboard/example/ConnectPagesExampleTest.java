@@ -24,6 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -41,11 +44,11 @@ final class ConnectPagesExampleTest {
   /** README's example. */
   static HttpServer serveConnectPages(Plugboard plugboard, Invites invites, Authenticator login, int port)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    ConnectPages pages = ConnectPages.builder(plugboard)
+    ConnectPages pages = ConnectPages.builder(plugboard)   // first: it bounds slow clients for the JDK's servers
         .invites(invites)
         .onConnected(connected -> System.out.println("connected " + connected.name() + ": " + connected.account()))
         .build();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/connect", pages).setAuthenticator(login); // the application's own sign-in
     server.createContext("/connect/invites", pages.invitePages());   // an invite's link is its own key
     server.start();
@@ -104,6 +107,33 @@ final class ConnectPagesExampleTest {
       assertThat(printed.toString(StandardCharsets.UTF_8).lines())
           .containsExactly("connected shop/acme: Acceptance Outfitters (acceptance-outfitters.example)");
       assertThat(plugboard.connections().find("shop/acme")).isPresent();
+    }
+  }
+
+  @Test
+  void buildingThePagesBoundsSlowClientsOfTheJdkServerButKeepsTheApplicationsOwnSetting() throws Exception {
+    List<String> properties = List.of("sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxReqHeaders",
+        "sun.net.httpserver.idleInterval");
+    Map<String, String> before = new HashMap<>();
+    properties.forEach(property -> before.put(property, System.getProperty(property)));
+    try {
+      properties.forEach(System::clearProperty);
+      System.setProperty("sun.net.httpserver.idleInterval", "120"); // the application's own
+      try (Plugboard plugboard = Plugboard.builder().pluginsDir(ShippedPlugins.installIn(dir.resolve("plugins")))
+          .home(dir.resolve("home")).build()) {
+        ConnectPages.builder(plugboard).build();
+      }
+      assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("10");
+      assertThat(System.getProperty("sun.net.httpserver.maxReqHeaders")).isEqualTo("64");
+      assertThat(System.getProperty("sun.net.httpserver.idleInterval")).isEqualTo("120");
+    } finally {
+      before.forEach((property, value) -> {
+        if (value == null) {
+          System.clearProperty(property);
+        } else {
+          System.setProperty(property, value);
+        }
+      });
     }
   }
 }
