@@ -54,35 +54,42 @@ final class Calls implements AutoCloseable {
    */
   Pending submit(String method, HttpUrl url, boolean authenticated, boolean readBody) {
     String key = method + " " + url + (authenticated ? "" : " (without credentials)");
-    CompletableFuture<HttpOutcome> future = sent.compute(key, (k, started) -> started != null && (!readBody || readsBody.contains(k))
-        ? started
-        : start(k, method, url, authenticated, readBody));
+    Runnable[] go = new Runnable[1];
+    CompletableFuture<HttpOutcome> future = sent.compute(key, (k, started) -> {
+      if (started != null && (!readBody || readsBody.contains(k))) {
+        return started;
+      }
+      if (readBody) {
+        readsBody.add(k);
+      }
+      CompletableFuture<HttpOutcome> outcome = new CompletableFuture<>();
+      go[0] = () -> session.start(method, url, authenticated, readBody).whenComplete((result, failure) -> {
+        nextTurn(); // before anything waits on this call's outcome
+        if (failure != null) {
+          outcome.completeExceptionally(failure);
+        } else {
+          outcome.complete(result);
+        }
+      });
+      return outcome;
+    });
+    if (go[0] != null) {
+      // outside the map's lock: a call may end at once, and what waits on it may submit another
+      startOrQueue(go[0]);
+    }
     return new Pending(method, url, future);
   }
 
-  private CompletableFuture<HttpOutcome> start(String key, String method, HttpUrl url, boolean authenticated,
-      boolean readBody) {
-    if (readBody) {
-      readsBody.add(key);
-    }
-    CompletableFuture<HttpOutcome> outcome = new CompletableFuture<>();
-    Runnable go = () -> session.start(method, url, authenticated, readBody).whenComplete((result, failure) -> {
-      nextTurn(); // before anything waits on this call's outcome
-      if (failure != null) {
-        outcome.completeExceptionally(failure);
-      } else {
-        outcome.complete(result);
-      }
-    });
+  /** Starts a call now, or queues it for its turn when {@code bound} calls are out. */
+  private void startOrQueue(Runnable go) {
     synchronized (this) {
       if (out >= bound) {
         turns.add(go);
-        return outcome;
+        return;
       }
       out++;
     }
     go.run();
-    return outcome;
   }
 
   /** A call ended: the next waiting its turn goes. */
