@@ -54,11 +54,7 @@ public record HostSettings(
    * {@code more} (a running sandbox's). The format phase and the HTTP client both ask here.
    */
   public AllowedHosts allowedHosts(ConnectorDescriptor descriptor, Collection<ExtraHost> more) {
-    return allowedHosts(descriptor.http().allowedHosts().stream().filter(host -> !Http.fromValues(host)).toList(), more);
-  }
-
-  /** Where credentials may go: {@code hosts} (a run's, with those from the values filled in), and the added ones. */
-  public AllowedHosts allowedHosts(Collection<String> hosts, Collection<ExtraHost> more) {
-    return AllowedHosts.of(hosts, extraHosts).plus(more);
+    List<String> literal = descriptor.http().allowedHosts().stream().filter(host -> !Http.fromValues(host)).toList();
+    return AllowedHosts.of(literal, extraHosts).plus(more);
   }
 }

@@ -68,7 +68,7 @@ public final class Verifications {
     FormatResult format = FormatPhase.check(connector.descriptor(), values, allowedHosts(connector.descriptor()));
     VerifyOptions.Builder options = VerifyOptions.builder().timeout(settings.verificationTimeout())
         .parallelism(settings.parallelism());
-    sandboxHosts.forEach(options::allowHost);
+    // the sandboxes running are in the allow-list the format phase hands the run
     return new Outcome(connector, format, verifier.verify(connector, format, options.build(), listener));
   }
 
