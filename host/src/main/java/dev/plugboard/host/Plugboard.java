@@ -5,7 +5,7 @@ import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.sandbox.SandboxOptions;
 import dev.plugboard.host.internal.HostVersion;
 import dev.plugboard.host.internal.connect.Connecting;
-import dev.plugboard.host.internal.form.CheckedValues;
+import dev.plugboard.host.internal.form.FormatResult;
 import dev.plugboard.host.internal.form.CredentialsFileReader;
 import dev.plugboard.host.internal.form.FormSchema;
 import dev.plugboard.host.internal.form.Forms;
@@ -143,20 +143,19 @@ public final class Plugboard implements AutoCloseable {
    * @throws PlugboardException when {@code values} names a field the connector does not declare
    */
   public List<FieldCheck> checkFormat(String connectorId, Map<String, String> values) {
-    return verifications().checkFormat(connectorId, values).fields();
+    return checkValues(connectorId, values).fields();
   }
 
   /**
-   * The values as the host would use them, for each field that is not secret and whose value is
-   * well-formed: cleaned up ({@link FormField#normalize(String)}) and, for an address, cut back to
-   * the form the connector keeps (a pasted admin page's address to the site's own). A form shows
-   * them back, so that what was typed and what will be used do not differ unseen. Secrets are
-   * never in it.
+   * {@link #checkFormat(String, Map)} with the values as the host would use them, for a form to
+   * show back, so that what was typed and what will be used do not differ unseen (see {@link
+   * ValueChecks#cleaned()}). Nothing is sent.
    *
    * @throws UnknownConnectorException when no loaded plugin contributes {@code connectorId}
    */
-  public Map<String, String> cleanedValues(String connectorId, Map<String, String> values) {
-    return verifications().checkFormat(connectorId, values).cleaned();
+  public ValueChecks checkValues(String connectorId, Map<String, String> values) {
+    FormatResult result = verifications().checkFormat(connectorId, values);
+    return new ValueChecks(result.fields(), result.cleaned());
   }
 
   /**

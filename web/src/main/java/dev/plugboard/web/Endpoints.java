@@ -5,6 +5,7 @@ import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.host.ConnectResult;
 import dev.plugboard.host.FieldCheck;
+import dev.plugboard.host.ValueChecks;
 import dev.plugboard.host.Form;
 import dev.plugboard.host.FormField;
 import dev.plugboard.host.Plugboard;
@@ -60,9 +61,9 @@ final class Endpoints {
   void check(HttpExchange exchange, ConnectorDescriptor descriptor, Sessions.Session session) throws IOException {
     Json.Posted posted = Json.posted(requireJson(exchange));
     Map<String, String> values = values(descriptor, posted, session);
-    List<FieldCheck> checks = plugboard.checkFormat(descriptor.id(), values);
+    ValueChecks checks = plugboard.checkValues(descriptor.id(), values);
     ObjectNode answer = Json.object();
-    fields(answer.putArray("fields"), checks, plugboard.cleanedValues(descriptor.id(), values), posted);
+    fields(answer.putArray("fields"), checks.fields(), checks.cleaned(), posted);
     Exchanges.send(exchange, 200, ConnectPages.JSON, answer.toString());
   }
 

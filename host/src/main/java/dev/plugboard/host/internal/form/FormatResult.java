@@ -22,9 +22,6 @@ public record FormatResult(List<FieldCheck> fields, Optional<CheckedValues> valu
     cleaned = Map.copyOf(cleaned);
   }
 
-  public FormatResult(List<FieldCheck> fields, Optional<CheckedValues> values) {
-    this(fields, values, Map.of());
-  }
 
   public boolean passed() {
     return values.isPresent();
