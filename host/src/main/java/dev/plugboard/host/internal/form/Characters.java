@@ -9,16 +9,13 @@ import java.util.OptionalInt;
  * paragraph separators, lone surrogates and noncharacters (U+FDD0–FDEF, U+FFFE and U+FFFF of every
  * plane). They ride along with pasted text and never belong in a credential or an address.
  *
- * <p>The same definition gives the JSON Schema its character class ({@link #INVISIBLE_CLASS}), written
+ * <p>The same definition gives the JSON Schema its character class ({@link #invisibleClass()}), written
  * with {@code \\uXXXX} escapes that Java, ECMAScript and Python read alike. That class holds the
  * Basic Multilingual Plane's characters only: a character beyond it is two UTF-16 units that the
  * engines match differently, so the schema leaves those (the tags, noncharacters of other planes)
  * and lone surrogates to the host's check, which every value passes before it is used.
  */
 final class Characters {
-
-  /** The characters of the Basic Multilingual Plane no value may hold, as a portable regular expression class. */
-  static final String INVISIBLE_CLASS = basicPlaneClass();
 
   private Characters() {}
 
@@ -52,6 +49,18 @@ final class Characters {
     return codePoint >= 0xE0000 && codePoint <= 0xE007F;
   }
 
+  /**
+   * The characters of the Basic Multilingual Plane no value may hold, as a portable regular
+   * expression class: only the JSON Schema needs it, so it is drawn when first asked for.
+   */
+  static String invisibleClass() {
+    return SchemaClass.INVISIBLE;
+  }
+
+  private static final class SchemaClass {
+    static final String INVISIBLE = basicPlaneClass();
+  }
+
   /** {@code U+0430 (CYRILLIC SMALL LETTER A)}: a character named without printing it, for messages. */
   static String describe(int codePoint) {
     String name = Character.getName(codePoint);
@@ -62,12 +71,12 @@ final class Characters {
     StringBuilder out = new StringBuilder("[");
     int c = 0;
     while (c <= 0xFFFF) {
-      if (!invisible(c) || Character.isSurrogate((char) c)) {
+      if (!inBasicPlaneClass(c)) {
         c++;
         continue;
       }
       int last = c;
-      while (last + 1 <= 0xFFFF && invisible(last + 1) && !Character.isSurrogate((char) (last + 1))) {
+      while (last + 1 <= 0xFFFF && inBasicPlaneClass(last + 1)) {
         last++;
       }
       out.append(escape(c));
@@ -77,6 +86,11 @@ final class Characters {
       c = last + 1;
     }
     return out.append(']').toString();
+  }
+
+  /** Lone surrogates are left out: an engine reading UTF-16 units would take them for halves of a pair. */
+  private static boolean inBasicPlaneClass(int c) {
+    return invisible(c) && !Character.isSurrogate((char) c);
   }
 
   private static String escape(int c) {

@@ -23,7 +23,7 @@ public final class FormSchema {
   public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
   /** Refuses the characters the host refuses, wherever they stand. */
-  private static final String NO_INVISIBLE = "(?![\\s\\S]*" + Characters.INVISIBLE_CLASS + ")";
+  private static final String NO_INVISIBLE = "(?![\\s\\S]*" + Characters.invisibleClass() + ")";
 
   private FormSchema() {}
 
