@@ -15,7 +15,6 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seals connections for keeping at rest, and opens them again: the sealing every Plugboard store
@@ -108,7 +107,7 @@ public final class ConnectionSealer {
    */
   public byte[] seal(Connection connection) {
     Objects.requireNonNull(connection, "connection == null");
-    byte[] plaintext = Mappers.strictJson().writeValueAsBytes(record(connection));
+    byte[] plaintext = Mappers.strictJson().writeValueAsBytes(SealedConnection.of(connection));
     try {
       return dataKey.encrypt(plaintext, associatedData(connection.tenant(), connection.name(), connection.connector()));
     } catch (GeneralSecurityException e) {
@@ -159,18 +158,6 @@ public final class ConnectionSealer {
           + " copy of its record was put in its place. " + remedy(name, where));
     }
     return connection;
-  }
-
-  /**
-   * The record's JSON: a connection to the platform is written without the {@code sandbox} key, as
-   * before it was kept, so that a Plugboard that does not know the key still opens it.
-   */
-  private static ObjectNode record(Connection connection) {
-    ObjectNode record = Mappers.strictJson().valueToTree(SealedConnection.of(connection));
-    if (connection.sandbox().isEmpty()) {
-      record.remove("sandbox");
-    }
-    return record;
   }
 
   /** A fixed text sealed with the data key: kept beside the records, it tells a wrong key from an altered record. */

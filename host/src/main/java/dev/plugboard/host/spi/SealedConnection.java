@@ -1,5 +1,6 @@
 package dev.plugboard.host.spi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.plugboard.host.Account;
 import dev.plugboard.host.Connection;
 import dev.plugboard.host.SandboxAccount;
@@ -30,7 +31,9 @@ record SealedConnection(
     Instant checkedAt,
     Instant nextCheckAt,
     long version,
-    SandboxAccount sandbox) {
+    // left out for a connection to the platform, as before it was kept, so that a Plugboard that
+    // does not know the key still opens the record
+    @JsonInclude(JsonInclude.Include.NON_NULL) SandboxAccount sandbox) {
 
   static SealedConnection of(Connection connection) {
     return new SealedConnection(connection.tenant(), connection.name(), connection.connector(),

@@ -49,12 +49,7 @@ public final class Mappers {
    */
   private static final class StrictYaml {
     static final ObjectMapper MAPPER = strict(YAMLMapper.builder(YAMLFactory.builder()
-        .loadSettings(LoadSettings.builder()
-            .setCodePointLimit(YAML_CODE_POINTS)
-            .setMaxAliasesForCollections(YAML_ALIASES)
-            .setAllowRecursiveKeys(false)
-            .setAllowDuplicateKeys(false)
-            .build())
+        .loadSettings(yamlLoadSettings())
         .streamReadConstraints(limits().maxDocumentLength(YAML_CODE_POINTS).build())
         .build()));
   }
@@ -64,6 +59,24 @@ public final class Mappers {
 
   /** The most aliases ({@code *name}) a YAML document may use. */
   public static final int YAML_ALIASES = 50;
+
+  /**
+   * How YAML is parsed wherever the host reads it (Jackson's mapper, and the quick descriptor
+   * reader that must read a file exactly as it does): the limits above, no recursive or duplicate keys.
+   */
+  public static LoadSettings yamlLoadSettings() {
+    return YamlSettings.LOAD;
+  }
+
+  // A holder too: a command that reads only JSON never builds it.
+  private static final class YamlSettings {
+    static final LoadSettings LOAD = LoadSettings.builder()
+        .setCodePointLimit(YAML_CODE_POINTS)
+        .setMaxAliasesForCollections(YAML_ALIASES)
+        .setAllowRecursiveKeys(false)
+        .setAllowDuplicateKeys(false)
+        .build();
+  }
 
   /** The deepest nesting of objects and arrays read: the host's own data nests a handful deep. */
   public static final int MAX_NESTING = 64;

@@ -85,7 +85,7 @@ final class DescriptorFormat {
     if (major == 1 && minor == 1) {
       return from11(root);
     }
-    if (major == MAJOR && minor != MINOR) {
+    if (minor != MINOR) { // major is MAJOR here: older and newer ones are dealt with above
       throw new PluginLoadException("format " + text.trim() + " is not a descriptor format: formats are numbered after"
           + " the plugin-api that first reads them, and this host reads 1.0, 1.1 and " + ConnectorDescriptor.FORMAT
           + "; write format: '" + ConnectorDescriptor.FORMAT + "'");

@@ -26,6 +26,8 @@ final class DescriptorReader {
   /** The thread preparing, once started; reading waits for it, so the reader is never set up by two threads at once. */
   private static volatile Thread preparing;
 
+  private DescriptorReader() {}
+
   /**
    * What checking one descriptor file found.
    *

@@ -2,7 +2,6 @@ package dev.plugboard.host.internal.plugins;
 
 import dev.plugboard.api.Connector;
 import dev.plugboard.api.PluginApi;
-import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.host.PluginStatus;
 import dev.plugboard.host.UnknownConnectorException;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
@@ -117,12 +118,18 @@ public final class PluginRegistry implements AutoCloseable {
     if (connector != null) {
       return connector;
     }
-    List<LoadedConnector> otherCase = connectorId == null ? List.of() : connectors.entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(connectorId)).map(Map.Entry::getValue).toList();
-    if (otherCase.size() == 1) {
-      return otherCase.get(0); // ids are matched regardless of case, as long as that names one
+    return (connectorId == null ? Optional.<LoadedConnector>empty() : match(connectors.values(), connectorId))
+        .orElseThrow(() -> new UnknownConnectorException(connectorId, List.copyOf(connectors.keySet())));
+  }
+
+  /** The connector of that id, else the one whose id differs only in case, as long as that names one. */
+  private static Optional<LoadedConnector> match(Collection<LoadedConnector> available, String connectorId) {
+    Optional<LoadedConnector> exact = available.stream().filter(c -> c.id().equals(connectorId)).findFirst();
+    if (exact.isPresent()) {
+      return exact;
     }
-    throw new UnknownConnectorException(connectorId, List.copyOf(connectors.keySet()));
+    List<LoadedConnector> otherCase = available.stream().filter(c -> c.id().equalsIgnoreCase(connectorId)).toList();
+    return otherCase.size() == 1 ? Optional.of(otherCase.get(0)) : Optional.empty();
   }
 
   /**
@@ -204,15 +211,9 @@ public final class PluginRegistry implements AutoCloseable {
      */
     private record Unread(PluginWrapper wrapper, List<Descriptor> descriptors, Optional<PluginLoadException> failure) {
 
-      /** Whether one of its connectors may have an id equal to {@code connectorId} but for case. */
-      boolean mayOffer(String connectorId) {
-        return failure.isEmpty() && descriptors.stream()
-            .anyMatch(d -> d.scannedId().map(connectorId::equalsIgnoreCase).orElse(true));
-      }
-
-      /** Whether one of its connectors may have one of {@code ids}, exactly. */
-      boolean mayOfferAny(Set<String> ids) {
-        return failure.isEmpty() && descriptors.stream().anyMatch(d -> d.scannedId().map(ids::contains).orElse(true));
+      /** Whether one of its connectors may have an id that {@code id} accepts (one whose id is not known may). */
+      boolean mayOffer(Predicate<String> id) {
+        return failure.isEmpty() && descriptors.stream().anyMatch(d -> d.scannedId().map(id::test).orElse(true));
       }
     }
 
@@ -264,19 +265,17 @@ public final class PluginRegistry implements AutoCloseable {
      * their ids (a shared id refuses both plugins); empty when it is not found so.
      */
     Optional<LoadedConnector> find(String connectorId) {
-      List<String> candidates = unread.values().stream().filter(u -> u.mayOffer(connectorId))
+      List<String> candidates = unread.values().stream().filter(u -> u.mayOffer(connectorId::equalsIgnoreCase))
           .map(u -> u.wrapper().getPluginId()).toList();
       Set<String> ids = new HashSet<>();
       readAll(candidates).values().forEach(list -> list.forEach(c -> ids.add(c.id())));
       Set<String> involved = new HashSet<>(candidates);
-      unread.values().stream().filter(u -> u.mayOfferAny(ids)).forEach(u -> involved.add(u.wrapper().getPluginId()));
+      unread.values().stream().filter(u -> u.mayOffer(ids::contains)).forEach(u -> involved.add(u.wrapper().getPluginId()));
       Map<String, List<LoadedConnector>> byPlugin = readAll(unread.keySet().stream().filter(involved::contains).toList());
       Map<String, String> refused = refusals(byPlugin);
       List<LoadedConnector> available = byPlugin.entrySet().stream().filter(e -> !refused.containsKey(e.getKey()))
           .flatMap(e -> e.getValue().stream()).toList();
-      Optional<LoadedConnector> exact = available.stream().filter(c -> c.id().equals(connectorId)).findFirst();
-      List<LoadedConnector> otherCase = available.stream().filter(c -> c.id().equalsIgnoreCase(connectorId)).toList();
-      return exact.isPresent() ? exact : otherCase.size() == 1 ? Optional.of(otherCase.get(0)) : Optional.empty();
+      return match(available, connectorId);
     }
 
     /** The connectors of those of {@code pluginIds} whose descriptors all read, in the order the plugins are tried. */

@@ -41,12 +41,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 final class QuickDescriptors {
 
-  private static final LoadSettings SETTINGS = LoadSettings.builder()
-      .setCodePointLimit(Mappers.YAML_CODE_POINTS)
-      .setMaxAliasesForCollections(Mappers.YAML_ALIASES)
-      .setAllowRecursiveKeys(false)
-      .setAllowDuplicateKeys(false)
-      .build();
+  private static final LoadSettings SETTINGS = Mappers.yamlLoadSettings();
 
   /** How Jackson's YAML parser tells a scalar's type: text, number, boolean or null. */
   private static final ScalarResolver TYPES = SETTINGS.getSchema().getScalarResolver();
@@ -114,7 +109,7 @@ final class QuickDescriptors {
    * to there, the id is no text, or it is JSON): such a file has to be read to know its id.
    */
   static Optional<String> id(String resource, byte[] content) {
-    if (resource == null || resource.endsWith(".json")) {
+    if (resource.endsWith(".json")) {
       return Optional.empty();
     }
     try {
