@@ -168,7 +168,6 @@ public final class ApiSession implements AutoCloseable {
     private int rateLimited;
     private Integer lastStatus;
     /** The attempt under way, and where its hops went. */
-    private Call call;
     private Hops hops;
 
     Exchange(String method, HttpUrl url, long start, boolean readBody) {
@@ -208,7 +207,7 @@ public final class ApiSession implements AutoCloseable {
       }
       attempts++;
       hops = new Hops();
-      call = client.newCall(toSend.newBuilder().tag(Hops.class, hops).build());
+      Call call = client.newCall(toSend.newBuilder().tag(Hops.class, hops).build());
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       running.add(call);
       if (closed) {

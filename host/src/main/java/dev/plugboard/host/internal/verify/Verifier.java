@@ -137,14 +137,15 @@ public final class Verifier {
       return invalid(descriptor, checks, invalidIds(checks), checkedAt);
     }
     progress.phase(FORMAT_PASSED);
-    Rendering rendering = new Rendering(descriptor, values, templates.computeIfAbsent(descriptor, d -> new Templates()));
+    Templates parsed = templates.computeIfAbsent(descriptor, d -> new Templates());
+    Rendering rendering = new Rendering(descriptor, values, parsed);
     ApiTarget target = target(connector, rendering, values, options);
     OkHttpClient shared = client.apply(target.baseUrl());
     OkHttpClient runClient = values.guardedHosts().isEmpty() && settings.resolver() == HostResolver.SYSTEM
         ? shared
         : shared.newBuilder().dns(guard.hosts().orElseThrow()).build();
     ApiSession session = new ApiSession(runClient, target, options.retry(), Deadline.in(options.timeout()));
-    String addressLabel = addressLabel(descriptor);
+    String addressLabel = addressLabel(descriptor, parsed);
     Observed observed;
     try (Calls calls = new Calls(session, options.parallelism())) {
       observed = new VerificationRun(descriptor, rendering, session, calls, progress,
@@ -190,8 +191,8 @@ public final class Verifier {
   }
 
   /** The label of the field the base URL is built from, for remediations ("Check the API Path ..."). */
-  private static String addressLabel(ConnectorDescriptor descriptor) {
-    List<String> placeholders = Template.parse(descriptor.http().baseUrl(), "http.baseUrl").placeholders();
+  private static String addressLabel(ConnectorDescriptor descriptor, Templates parsed) {
+    List<String> placeholders = parsed.get(descriptor.http().baseUrl(), "http.baseUrl").placeholders();
     return placeholders.stream()
         .map(Template::nameOf)
         .map(descriptor::field)
