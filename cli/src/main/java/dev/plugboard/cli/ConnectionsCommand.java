@@ -101,7 +101,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     for (String damaged : unreadable) {
       table.row(safe(damaged), "?", "?", "?", palette.paint("does not open (see below)", Palette.Tone.BAD));
     }
-    table.print(plugboard.environment.out(), Screen.columns(plugboard.environment));
+    table.print(plugboard.environment.out(), plugboard.columns());
   }
 
   /** The connector's id, marked when the connection was made against its sandbox. */
@@ -203,14 +203,14 @@ final class ConnectionsCommand implements Callable<Integer> {
     }
 
     private int verifyOne(Plugboard host, PlugboardCommand plugboard) {
-      Connection connection = host.connections().get(name);
       VerificationReport report = host.verifyConnection(name);
       if (json || connections.json) {
         plugboard.environment.out().println(JsonOutput.write(report));
       } else {
+        Connection connection = host.connections().get(name); // the mark stays as it was
         plugboard.environment.out().println("Verifying " + name + " again" + (connection.sandbox().isPresent()
             ? ", against the " + connection.connector() + " sandbox started again for it" : ""));
-        new ReportPrinter(plugboard.environment.out(), plugboard.palette(), Screen.columns(plugboard.environment))
+        new ReportPrinter(plugboard.environment.out(), plugboard.palette(), plugboard.columns())
             .print(report);
         plugboard.environment.out().println(report.status() == VerificationReport.Status.INVALID
             ? "Not recorded: nothing could be checked, so " + name + " keeps its last verification."

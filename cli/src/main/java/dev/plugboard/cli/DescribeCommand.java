@@ -37,7 +37,7 @@ final class DescribeCommand implements Callable<Integer> {
         document.putAll(JsonOutput.toMap(descriptor));
         plugboard.environment.out().println(JsonOutput.write(document));
       } else {
-        new DescriptorPrinter(plugboard.environment.out(), Screen.columns(plugboard.environment)).print(descriptor, plugin);
+        new DescriptorPrinter(plugboard.environment.out(), plugboard.columns()).print(descriptor, plugin);
       }
       return ExitCode.OK;
     }

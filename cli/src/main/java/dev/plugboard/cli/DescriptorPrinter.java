@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class DescriptorPrinter {
 
   /** The widest prose is wrapped to, on however wide a screen, and when the screen's width is unknown: for reading. */
-  static final int WIDEST = 100;
+  private static final int WIDEST = 100;
 
   /** The narrowest a wrapped line becomes, whatever the indent. */
   private static final int MINIMUM = 20;

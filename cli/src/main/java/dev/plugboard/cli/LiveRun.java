@@ -112,7 +112,7 @@ final class LiveRun implements AutoCloseable {
     }
     String heading = "Verifying " + connectorId + " (plugin " + host.pluginOf(connectorId) + ")";
     VerificationListener progress = plugboard.environment.outIsTerminal()
-        ? new TerminalProgress(plugboard.environment.out(), Screen.columns(plugboard.environment).orElse(80))
+        ? new TerminalProgress(plugboard.environment.out(), plugboard.columns().orElse(80))
         : VerificationListener.NONE;
     return event -> {
       if (event instanceof VerificationEvent.Started) {
@@ -129,7 +129,7 @@ final class LiveRun implements AutoCloseable {
       document.putAll(extra);
       plugboard.environment.out().println(JsonOutput.write(document));
     } else {
-      new ReportPrinter(plugboard.environment.out(), plugboard.palette(), Screen.columns(plugboard.environment)).print(report);
+      new ReportPrinter(plugboard.environment.out(), plugboard.palette(), plugboard.columns()).print(report);
     }
     return ReportPrinter.exitCode(report);
   }

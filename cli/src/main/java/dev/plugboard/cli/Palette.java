@@ -49,10 +49,6 @@ final class Palette {
     });
   }
 
-  boolean colours() {
-    return colour;
-  }
-
   String paint(String text, Tone tone) {
     return colour && !text.isEmpty() ? "\u001b[" + tone.code + "m" + text + RESET : text;
   }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import dev.plugboard.api.PluginApi;
@@ -96,6 +97,16 @@ final class PlugboardCommand implements Callable<Integer> {
   /** How statuses are coloured on standard output: {@code --color}, the terminal and {@code NO_COLOR}. */
   Palette palette() {
     return Palette.of(environment, color);
+  }
+
+  private OptionalInt columns;
+
+  /** The screen's width ({@link Screen#columns}), found once a run: asking a terminal costs a process. */
+  OptionalInt columns() {
+    if (columns == null) {
+      columns = Screen.columns(environment);
+    }
+    return columns;
   }
 
   /** A host over the chosen plugins folder; close it when done. */

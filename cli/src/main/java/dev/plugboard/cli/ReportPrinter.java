@@ -49,9 +49,9 @@ final class ReportPrinter {
     out.println("Result: " + verdict(report));
   }
 
-  /** {@code   ok           credentials   BigCommerce accepted the credentials}. */
-  static String phaseLine(PhaseCheck phase, Palette palette) {
-    return phasePrefix(phase, palette) + safe(phase.message());
+  /** {@code   ok           credentials   BigCommerce accepted the credentials}, plain. */
+  static String phaseLine(PhaseCheck phase) {
+    return phasePrefix(phase, Palette.PLAIN) + safe(phase.message());
   }
 
   private static String phasePrefix(PhaseCheck phase, Palette palette) {

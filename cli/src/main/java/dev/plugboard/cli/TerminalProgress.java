@@ -36,7 +36,7 @@ final class TerminalProgress implements VerificationListener {
     if (event instanceof VerificationEvent.Started started) {
       scopes = started.scopes().size();
     } else if (event instanceof VerificationEvent.PhaseDecided decided) {
-      line(ReportPrinter.phaseLine(decided.phase(), Palette.PLAIN)); // plain: cut() counts characters
+      line(ReportPrinter.phaseLine(decided.phase())); // plain: cut() counts characters
     } else if (event instanceof VerificationEvent.ScopeDecided scope) {
       decided++;
       line(scopeLine(scope.scope()));
