@@ -137,8 +137,9 @@ final class OpenApiMock implements AutoCloseable {
 
   private void startPrisms(Set<String> calls) throws IOException, InterruptedException {
     String prism = prismCommand();
+    Set<Integer> ports = new java.util.HashSet<>();
     for (OpenApiFiles.Spec file : OpenApiFiles.read()) {
-      specs.add(new Spec(file, freePort()));
+      specs.add(new Spec(file, freePort(ports)));
     }
     Set<Spec> used = new java.util.LinkedHashSet<>();
     for (String call : calls) {
@@ -269,9 +270,17 @@ final class OpenApiMock implements AutoCloseable {
         + " env PLUGBOARD_PRISM: npm install -g @stoplight/prism-cli@5.14.2 (.ci/run installs it)");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * A port free now and not among {@code taken}, which it joins: the system may hand out a port it
+   * just gave again once it is released, and two Prisms on one port leave one never listening.
+   */
+  private static int freePort(Set<Integer> taken) throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (taken.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 }
