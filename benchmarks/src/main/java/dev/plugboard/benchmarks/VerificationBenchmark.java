@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -102,7 +103,7 @@ public final class VerificationBenchmark {
     print("0 ms", "no burst", measureUnderQuota(3, true, withoutBurst(connector)), 0);
     System.out.println("  (the last rows: quota of 5 requests per second, a fresh quota window for each run;"
         + " 429s are all runs' together; one wave sends the descriptor's burst of "
-        + connector.descriptor().http().rateLimit().burst() + " before the first answer, 'no burst' the same"
+        + connector.descriptor().http().rateLimit().burst().orElse(1) + " before the first answer, 'no burst' the same"
         + " descriptor without it: one call first)");
     System.out.println();
     waves();
@@ -252,9 +253,7 @@ public final class VerificationBenchmark {
   private static LoadedConnector withoutBurst(LoadedConnector loaded) {
     ConnectorDescriptor d = loaded.descriptor();
     Http http = d.http();
-    RateLimit names = http.rateLimit();
-    RateLimit unknown = new RateLimit(names.requestsLeftHeader(), names.resetMsHeader(), names.quotaHeader(),
-        names.windowMsHeader(), names.retryAfterSecondsHeader(), names.usedOfLimitHeader());
+    RateLimit unknown = http.rateLimit().withBurst(OptionalInt.empty());
     Http same = new Http(http.baseUrl(), http.allowedHosts(), http.auth(), http.headers(), http.rejectedStatuses(),
         unknown, http.answers());
     ConnectorDescriptor descriptor = new ConnectorDescriptor(d.format(), d.id(), d.name(), d.summary(), d.guide(),

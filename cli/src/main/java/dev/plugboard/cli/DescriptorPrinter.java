@@ -5,6 +5,7 @@ import static dev.plugboard.cli.ConsoleText.safe;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.GuideStep;
+import dev.plugboard.api.descriptor.Remediation;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -74,32 +75,26 @@ final class DescriptorPrinter {
   private void printFields(ConnectorDescriptor descriptor) {
     out.println("Values to hand over, in this order:");
     for (Field field : descriptor.fields()) {
-      String where = field.guideStep() == null ? "" : "; found at guide step "
-          + descriptor.guide().number(field.guideStep());
+      String where = field.guideStep().map(step -> "; found at guide step " + descriptor.guide().number(step))
+          .orElse("");
       String need = field.required() ? ", required"
-          : field.defaultValue() != null ? ", optional (default " + safe(field.defaultValue()) + ")" : ", optional";
+          : field.defaultValue().map(value -> ", optional (default " + safe(value) + ")").orElse(", optional");
       lines(safe(field.label()) + " (" + safe(field.id()) + "): " + Words.lower(field.kind()) + need + where, "  ", "    ");
       String indent = "      ";
       wrap(field.help(), indent);
-      if (field.example() != null) {
-        wrap("Example: " + field.example(), indent);
-      }
-      if (field.patternHint() != null) {
-        wrap("Format: " + field.patternHint(), indent);
-      }
+      field.example().ifPresent(example -> wrap("Example: " + example, indent));
+      field.patternHint().ifPresent(hint -> wrap("Format: " + hint, indent));
       if (!field.fileLabels().isEmpty()) {
         wrap("In the credentials file: " + String.join(" or ", field.fileLabels()), indent);
       }
     }
-    if (descriptor.credentialsFile() != null) {
-      wrap("Credentials file: " + descriptor.credentialsFile().description(), "  ");
-    }
+    descriptor.credentialsFile().ifPresent(file -> wrap("Credentials file: " + file.description(), "  "));
   }
 
   private void printScopes(ConnectorDescriptor descriptor) {
-    Integer step = descriptor.scopeRemediation() == null || descriptor.scopeRemediation().guideStep() == null ? null
-        : descriptor.guide().number(descriptor.scopeRemediation().guideStep());
-    out.println("Scopes to grant" + (step == null ? "" : " (guide step " + step + ")") + ":");
+    String step = descriptor.scopeRemediation().flatMap(Remediation::guideStep)
+        .map(id -> " (guide step " + descriptor.guide().number(id) + ")").orElse("");
+    out.println("Scopes to grant" + step + ":");
     Table table = new Table(0, "Scope", "Permission", safe(descriptor.name()) + " scope id").indented("  ");
     descriptor.scopes().forEach(scope -> table.row(safe(scope.name()), safe(scope.permission()), safe(scope.id())));
     table.print(out, screen);

@@ -113,8 +113,8 @@ final class FormFiller {
         + (missing.size() == 1 ? "it" : "them") + " with any of:");
     List<String> fileLabels = missing.stream().flatMap(f -> f.fileLabels().stream().limit(1)).toList();
     if (!fileLabels.isEmpty()) {
-      message.append("\n  --credentials-file FILE  ").append(descriptor.credentialsFile() == null
-              ? "the platform's credentials file" : descriptor.credentialsFile().description().strip())
+      message.append("\n  --credentials-file FILE  ").append(descriptor.credentialsFile()
+              .map(file -> file.description().strip()).orElse("the platform's credentials file"))
           .append(" (its ").append(String.join(", ", fileLabels)).append(" lines)");
     }
     message.append("\n  --values-file FILE|-     a JSON object, such as {")

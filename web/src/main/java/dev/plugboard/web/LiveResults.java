@@ -117,14 +117,14 @@ final class LiveResults implements VerificationListener {
     for (Problem problem : problems) {
       ObjectNode node = into.addObject().put("code", problem.code()).put("message", problem.message())
           .put("remediation", problem.remediation());
-      descriptor.diagnosis(problem.code()).map(Diagnosis::remediation).map(Remediation::guideStep)
+      descriptor.diagnosis(problem.code()).map(Diagnosis::remediation).flatMap(Remediation::guideStep)
           .flatMap(this::step).ifPresent(step -> node.set("step", step));
     }
   }
 
   private Optional<String> remediationStep(ScopeCheck check) {
     return descriptor.scopes().stream().filter(scope -> scope.id().equals(check.id())).findFirst()
-        .map(descriptor::remediationFor).map(Remediation::guideStep);
+        .map(descriptor::remediationFor).flatMap(Remediation::guideStep);
   }
 
   private Optional<ObjectNode> step(String stepId) {

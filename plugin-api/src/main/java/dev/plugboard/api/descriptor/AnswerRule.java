@@ -1,6 +1,7 @@
 package dev.plugboard.api.descriptor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an answer means, told by its status and, where the status alone cannot tell, its body.
@@ -19,7 +20,7 @@ import java.util.List;
  * @param outcome what a matching answer means
  * @param diagnosis the id of the diagnosis that reports it, if a particular one does
  */
-public record AnswerRule(List<Integer> status, List<BodyMatch> match, AnswerOutcome outcome, String diagnosis) {
+public record AnswerRule(List<Integer> status, List<BodyMatch> match, AnswerOutcome outcome, Optional<String> diagnosis) {
 
   public AnswerRule {
     status = Checks.statuses(status, List.of(), "status");
@@ -30,8 +31,7 @@ public record AnswerRule(List<Integer> status, List<BodyMatch> match, AnswerOutc
     if (outcome == null) {
       throw new InvalidDescriptorException("outcome is missing; write granted, missing or rejected");
     }
-    if (diagnosis != null) {
-      Checks.requireIdentifier(diagnosis, "diagnosis");
-    }
+    diagnosis = Checks.optional(diagnosis);
+    diagnosis.ifPresent(id -> Checks.requireIdentifier(id, "diagnosis"));
   }
 }

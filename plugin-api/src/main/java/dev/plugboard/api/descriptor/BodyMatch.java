@@ -1,5 +1,6 @@
 package dev.plugboard.api.descriptor;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -10,23 +11,23 @@ import java.util.regex.Pattern;
  * @param equals the exact text the value must be
  * @param matches a regular expression the value must contain a match of ({@code (?i)secret is invalid})
  */
-public record BodyMatch(String pointer, String equals, String matches) {
+public record BodyMatch(String pointer, Optional<String> equals, Optional<String> matches) {
 
   public BodyMatch {
     Checks.requireText(pointer, "pointer");
     if (!pointer.startsWith("/")) {
       throw new InvalidDescriptorException("pointer must be a JSON Pointer such as /code: " + pointer);
     }
-    if ((equals == null) == (matches == null)) {
+    equals = Checks.optional(equals);
+    matches = Checks.optional(matches);
+    if (equals.isPresent() == matches.isPresent()) {
       throw new InvalidDescriptorException("match at " + pointer + " needs exactly one of equals and matches");
     }
-    if (matches != null) {
-      Field.compile(matches, "matches");
-    }
+    matches.ifPresent(regex -> Field.compile(regex, "matches"));
   }
 
   /** Whether {@code value}, the text at the pointer, meets the condition. */
   public boolean test(String value) {
-    return equals != null ? equals.equals(value) : Pattern.compile(matches).matcher(value).find();
+    return equals.isPresent() ? equals.get().equals(value) : Pattern.compile(matches.get()).matcher(value).find();
   }
 }

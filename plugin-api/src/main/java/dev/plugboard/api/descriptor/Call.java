@@ -1,6 +1,7 @@
 package dev.plugboard.api.descriptor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One HTTP call the host makes, as every call record of the descriptor declares it.
@@ -11,16 +12,17 @@ import java.util.List;
  * @param sideEffectFree the author's word on why a call that is not {@code GET} or {@code HEAD} changes nothing
  * @param answers rules for this call's answers, applied before {@code http.answers}
  */
-public record Call(String method, String path, boolean authenticated, String sideEffectFree, List<AnswerRule> answers) {
+public record Call(String method, String path, boolean authenticated, Optional<String> sideEffectFree, List<AnswerRule> answers) {
 
   public Call {
+    sideEffectFree = Checks.optional(sideEffectFree);
     method = Checks.method(method, sideEffectFree, "method");
     Checks.relativePath(path, "path");
     answers = Checks.list(answers, "answers");
   }
 
   /** Reads the call components every call record shares; {@code authenticated} is true unless stated. */
-  static Call of(String method, String path, Boolean authenticated, String sideEffectFree, List<AnswerRule> answers) {
+  static Call of(String method, String path, Boolean authenticated, Optional<String> sideEffectFree, List<AnswerRule> answers) {
     return new Call(method, path, authenticated == null || authenticated, sideEffectFree, answers);
   }
 

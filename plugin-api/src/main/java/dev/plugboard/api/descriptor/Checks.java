@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /** The small checks every descriptor record shares. */
@@ -79,7 +81,7 @@ final class Checks {
    * A call's method: {@code GET} unless stated; anything but {@code GET} and {@code HEAD} only with
    * the author's word, in {@code sideEffectFree}, on why the call changes nothing.
    */
-  static String method(String method, String sideEffectFree, String name) {
+  static String method(String method, Optional<String> sideEffectFree, String name) {
     String upper = method == null ? "GET" : method.trim().toUpperCase(java.util.Locale.ROOT);
     if (READ_ONLY_METHODS.contains(upper)) {
       return upper;
@@ -88,7 +90,7 @@ final class Checks {
       throw new InvalidDescriptorException(name + " must be one of " + READ_ONLY_METHODS + " or, with sideEffectFree, "
           + OTHER_METHODS + ": " + method);
     }
-    if (sideEffectFree == null || sideEffectFree.isBlank()) {
+    if (optional(sideEffectFree).filter(reason -> !reason.isBlank()).isEmpty()) {
       throw new InvalidDescriptorException(name + " is " + upper + ", which may change something: say in"
           + " sideEffectFree why this call changes nothing, or use GET or HEAD");
     }
@@ -115,10 +117,24 @@ final class Checks {
   }
 
   /** A reference to a guide step: its id ({@code copy-api-path}), checked against the guide as a whole. */
-  static String guideStep(String step, String name) {
-    if (step != null && step.isBlank()) {
+  static Optional<String> guideStep(Optional<String> step, String name) {
+    Optional<String> given = optional(step);
+    if (given.isPresent() && given.get().isBlank()) {
       throw new InvalidDescriptorException(name + " is empty: name a guide step by its id");
     }
-    return step == null ? null : step.trim();
+    return given.map(String::trim);
+  }
+
+  /**
+   * An optional key's value: empty when the key is absent. A reader may hand a record {@code null}
+   * for a key the file leaves out; the record keeps {@link Optional#empty()} instead.
+   */
+  static <T> Optional<T> optional(Optional<T> value) {
+    return value == null ? Optional.empty() : value;
+  }
+
+  /** An optional number's value: empty when the key is absent (see {@link #optional(Optional)}). */
+  static OptionalInt optional(OptionalInt value) {
+    return value == null ? OptionalInt.empty() : value;
   }
 }

@@ -40,15 +40,15 @@ public record ConnectorDescriptor(
     String summary,
     Guide guide,
     List<Field> fields,
-    CredentialsFile credentialsFile,
+    Optional<CredentialsFile> credentialsFile,
     Http http,
-    PlatformCheck platformCheck,
+    Optional<PlatformCheck> platformCheck,
     CredentialsCheck credentials,
     Identity identity,
     List<Scope> scopes,
-    ScopeListing scopeListing,
-    Remediation scopeRemediation,
-    Excess excess,
+    Optional<ScopeListing> scopeListing,
+    Optional<Remediation> scopeRemediation,
+    Optional<Excess> excess,
     List<Diagnosis> diagnoses) {
 
   /** The descriptor format this plugin-api reads. */
@@ -70,10 +70,15 @@ public record ConnectorDescriptor(
     if (fields.isEmpty()) {
       throw new InvalidDescriptorException("fields is missing: a connector asks for at least one value");
     }
+    credentialsFile = Checks.optional(credentialsFile);
     require(http, "http");
+    platformCheck = Checks.optional(platformCheck);
     require(credentials, "credentials");
     require(identity, "identity");
     scopes = Checks.list(scopes, "scopes");
+    scopeListing = Checks.optional(scopeListing);
+    scopeRemediation = Checks.optional(scopeRemediation);
+    excess = Checks.optional(excess);
     diagnoses = Checks.list(diagnoses, "diagnoses");
     List<InvalidDescriptorException.Defect> defects = new DescriptorCrossCheck(fields, guide, http, platformCheck,
         credentials, identity, scopes, scopeListing, scopeRemediation, excess, diagnoses).defects();
@@ -97,7 +102,7 @@ public record ConnectorDescriptor(
 
   /** What to do when {@code scope} is missing: its own remediation or the descriptor's default. */
   public Remediation remediationFor(Scope scope) {
-    return scope.remediation() != null ? scope.remediation() : scopeRemediation;
+    return scope.remediation().or(() -> scopeRemediation).orElseThrow();
   }
 
   /** The diagnosis with this id. */
@@ -107,7 +112,7 @@ public record ConnectorDescriptor(
 
   /** The diagnosis that stands for {@code trigger}, if the descriptor has one. */
   public Optional<Diagnosis> diagnosis(DiagnosisTrigger trigger) {
-    return diagnoses.stream().filter(d -> d.when() == trigger).findFirst();
+    return diagnoses.stream().filter(d -> d.when().equals(Optional.of(trigger))).findFirst();
   }
 
   /** Whether any host credentials go to is taken from the values (and so guarded as user input). */

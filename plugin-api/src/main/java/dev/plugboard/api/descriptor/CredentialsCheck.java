@@ -1,6 +1,7 @@
 package dev.plugboard.api.descriptor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The cheapest call that tells whether the platform accepts the credentials at all. A status in
@@ -11,11 +12,12 @@ import java.util.List;
  * @param sideEffectFree why a call that is not {@code GET} or {@code HEAD} changes nothing
  * @param answers rules for this call's answers
  */
-public record CredentialsCheck(String method, String path, String sideEffectFree, List<AnswerRule> answers) {
+public record CredentialsCheck(String method, String path, Optional<String> sideEffectFree, List<AnswerRule> answers) {
 
   public CredentialsCheck {
     Call call = Call.of(method, path, true, sideEffectFree, answers);
     method = call.method();
+    sideEffectFree = call.sideEffectFree();
     answers = call.answers();
   }
 

@@ -34,19 +34,19 @@ final class DescriptorCrossCheck {
   private final List<Field> fields;
   private final Guide guide;
   private final Http http;
-  private final PlatformCheck platformCheck;
+  private final Optional<PlatformCheck> platformCheck;
   private final CredentialsCheck credentials;
   private final Identity identity;
   private final List<Scope> scopes;
-  private final ScopeListing scopeListing;
-  private final Remediation scopeRemediation;
-  private final Excess excess;
+  private final Optional<ScopeListing> scopeListing;
+  private final Optional<Remediation> scopeRemediation;
+  private final Optional<Excess> excess;
   private final List<Diagnosis> diagnoses;
   private final List<Defect> defects = new ArrayList<>();
 
-  DescriptorCrossCheck(List<Field> fields, Guide guide, Http http, PlatformCheck platformCheck,
-      CredentialsCheck credentials, Identity identity, List<Scope> scopes, ScopeListing scopeListing,
-      Remediation scopeRemediation, Excess excess, List<Diagnosis> diagnoses) {
+  DescriptorCrossCheck(List<Field> fields, Guide guide, Http http, Optional<PlatformCheck> platformCheck,
+      CredentialsCheck credentials, Identity identity, List<Scope> scopes, Optional<ScopeListing> scopeListing,
+      Optional<Remediation> scopeRemediation, Optional<Excess> excess, List<Diagnosis> diagnoses) {
     this.fields = fields;
     this.guide = guide;
     this.http = http;
@@ -98,9 +98,9 @@ final class DescriptorCrossCheck {
         }
       }
       step(field.guideStep(), at + ".guideStep");
-      if (field.canonical() != null) {
-        for (String placeholder : Template.parse(field.canonical(), at + ".canonical").placeholders()) {
-          if (!field.partNames().contains(Template.partOf(placeholder))) {
+      if (field.canonical().isPresent()) {
+        for (String placeholder : Template.parse(field.canonical().get(), at + ".canonical").placeholders()) {
+          if (!Template.partOf(placeholder).filter(field.partNames()::contains).isPresent()) {
             defect(at + ".canonical", at + ".canonical names {" + placeholder + "}, which is not one of fields "
                 + field.id() + " parts " + field.partNames());
           }
@@ -118,29 +118,27 @@ final class DescriptorCrossCheck {
       if (!names.add(scope.name()) || !scopeIds.add(scope.id())) {
         defect(at, at + " " + scope.name() + " (" + scope.id() + ") is declared twice");
       }
-      if (scope.probe() == null && scopeListing == null) {
+      if (scope.probe().isEmpty() && scopeListing.isEmpty()) {
         defect(at + ".probe", at + ": probe is missing for scope " + scope.name()
             + ": every scope needs the call that proves it, unless scopeListing lists the granted scopes");
       }
-      if (scope.remediation() == null && scopeRemediation == null) {
+      if (scope.remediation().isEmpty() && scopeRemediation.isEmpty()) {
         defect(at + ".remediation", at + ".remediation is missing and there is no scopeRemediation to fall back on");
       }
-      step(scope.remediation(), at + ".remediation.guideStep");
-      if (scope.probe() != null) {
-        rules(scope.probe().answers(), at + ".probe.answers");
-      }
+      scope.remediation().ifPresent(remediation -> step(remediation, at + ".remediation.guideStep"));
+      scope.probe().ifPresent(probe -> rules(probe.answers(), at + ".probe.answers"));
     }
-    step(scopeRemediation, "scopeRemediation.guideStep");
-    if (scopeListing != null) {
+    scopeRemediation.ifPresent(remediation -> step(remediation, "scopeRemediation.guideStep"));
+    scopeListing.ifPresent(listing -> {
       Set<String> declared = new HashSet<>(scopeIds);
-      scopeListing.implies().forEach((listed, implied) -> implied.forEach(scopeId -> {
+      listing.implies().forEach((listed, implied) -> implied.forEach(scopeId -> {
         if (!declared.contains(scopeId)) {
           defect("scopeListing.implies." + listed, "scopeListing.implies." + listed + " names " + scopeId
               + ", which no declared scope has as its id " + declared);
         }
       }));
-      rules(scopeListing.answers(), "scopeListing.answers");
-    }
+      rules(listing.answers(), "scopeListing.answers");
+    });
   }
 
   private void checkDiagnoses() {
@@ -152,10 +150,8 @@ final class DescriptorCrossCheck {
       if (!ids.add(diagnosis.id())) {
         defect(at + ".id", at + ".id " + diagnosis.id() + " is declared twice");
       }
-      if (diagnosis.when() != null && !triggers.add(diagnosis.when())) {
-        defect(at + ".when", at + ".when " + diagnosis.when().name().toLowerCase(Locale.ROOT)
-            + " is already another diagnosis's");
-      }
+      diagnosis.when().filter(trigger -> !triggers.add(trigger)).ifPresent(trigger ->
+          defect(at + ".when", at + ".when " + trigger.name().toLowerCase(Locale.ROOT) + " is already another diagnosis's"));
       step(diagnosis.remediation(), at + ".remediation.guideStep");
     }
     if (!ids.contains(Diagnosis.CREDENTIALS_REJECTED)) {
@@ -165,34 +161,33 @@ final class DescriptorCrossCheck {
     rules(http.answers(), "http.answers");
     rules(credentials.answers(), "credentials.answers");
     rules(identity.answers(), "identity.answers");
-    if (platformCheck != null) {
-      rules(platformCheck.answers(), "platformCheck.answers");
-      diagnosisReference(platformCheck.diagnosis(), "platformCheck.diagnosis");
-    }
-    if (excess != null) {
+    platformCheck.ifPresent(check -> {
+      rules(check.answers(), "platformCheck.answers");
+      diagnosisReference(check.diagnosis(), "platformCheck.diagnosis");
+    });
+    excess.ifPresent(declared -> {
       Set<String> excessIds = new HashSet<>();
-      for (int i = 0; i < excess.calls().size(); i++) {
-        ExcessCall call = excess.calls().get(i);
+      for (int i = 0; i < declared.calls().size(); i++) {
+        ExcessCall call = declared.calls().get(i);
         if (!excessIds.add(call.id())) {
           defect("excess.calls[" + i + "].id", "excess.calls[" + i + "].id " + call.id() + " is declared twice");
         }
         step(call.remediation(), "excess.calls[" + i + "].remediation.guideStep");
       }
-      if (excess.listed() != null) {
-        if (scopeListing == null) {
+      declared.listed().ifPresent(listed -> {
+        if (scopeListing.isEmpty()) {
           defect("excess.listed", "excess.listed needs a scopeListing: only a listing shows scopes nobody asked for");
         }
-        step(excess.listed().remediation(), "excess.listed.remediation.guideStep");
-      }
-    }
+        step(listed.remediation(), "excess.listed.remediation.guideStep");
+      });
+    });
   }
 
   private void rules(List<AnswerRule> rules, String at) {
     for (int i = 0; i < rules.size(); i++) {
       AnswerRule rule = rules.get(i);
-      if (rule.diagnosis() != null) {
-        diagnosisReference(rule.diagnosis(), at + "[" + i + "].diagnosis");
-      }
+      String where = at + "[" + i + "].diagnosis";
+      rule.diagnosis().ifPresent(diagnosisId -> diagnosisReference(diagnosisId, where));
     }
   }
 
@@ -204,15 +199,14 @@ final class DescriptorCrossCheck {
   }
 
   private void step(Remediation remediation, String at) {
-    if (remediation != null) {
-      step(remediation.guideStep(), at);
-    }
+    step(remediation.guideStep(), at);
   }
 
-  private void step(String step, String at) {
-    if (step == null || guide.step(step).isPresent()) {
+  private void step(Optional<String> reference, String at) {
+    if (reference.isEmpty() || guide.step(reference.get()).isPresent()) {
       return;
     }
+    String step = reference.get();
     String ids = String.join(", ", guide.steps().stream().map(GuideStep::id).toList());
     if (step.chars().allMatch(Character::isDigit) && Integer.parseInt(step) > guide.steps().size()) {
       defect(at, at + " is " + step + " but the guide has " + guide.steps().size() + " steps");
@@ -231,47 +225,38 @@ final class DescriptorCrossCheck {
     }
     check(http.baseUrl(), "http.baseUrl", Names.FIELDS);
     http.headers().forEach((header, value) -> check(value, "http.headers." + header, Names.CREDENTIALS));
-    if (http.auth() != null) {
-      check(http.auth().basic().username(), "http.auth.basic.username", Names.CREDENTIALS);
-      check(http.auth().basic().password(), "http.auth.basic.password", Names.CREDENTIALS);
-    }
+    http.auth().ifPresent(auth -> {
+      check(auth.basic().username(), "http.auth.basic.username", Names.CREDENTIALS);
+      check(auth.basic().password(), "http.auth.basic.password", Names.CREDENTIALS);
+    });
     for (int i = 0; i < http.allowedHosts().size(); i++) {
       check(http.allowedHosts().get(i), "http.allowedHosts[" + i + "]", Names.FIELDS);
     }
-    if (platformCheck != null) {
-      check(platformCheck.path(), "platformCheck.path", Names.FIELDS);
-    }
+    platformCheck.ifPresent(check -> check(check.path(), "platformCheck.path", Names.FIELDS));
     check(credentials.path(), "credentials.path", Names.FIELDS);
     check(identity.path(), "identity.path", Names.FIELDS);
     identity.expect().forEach((key, value) -> check(value, "identity.expect." + key, Names.FIELDS));
     check(identity.display(), "identity.display", Names.ACCOUNT);
     for (int i = 0; i < scopes.size(); i++) {
+      String at = "scopes[" + i + "]";
       Scope scope = scopes.get(i);
-      if (scope.probe() != null) {
-        check(scope.probe().path(), "scopes[" + i + "].probe.path", Names.ACCOUNT);
-      }
-      if (scope.remediation() != null) {
-        check(scope.remediation().text(), "scopes[" + i + "].remediation.text", Names.SCOPE);
-      }
+      scope.probe().ifPresent(probe -> check(probe.path(), at + ".probe.path", Names.ACCOUNT));
+      scope.remediation().ifPresent(remediation -> check(remediation.text(), at + ".remediation.text", Names.SCOPE));
     }
-    if (scopeListing != null) {
-      check(scopeListing.path(), "scopeListing.path", Names.FIELDS);
-    }
-    if (scopeRemediation != null) {
-      check(scopeRemediation.text(), "scopeRemediation.text", Names.SCOPE);
-    }
-    if (excess != null) {
-      for (int i = 0; i < excess.calls().size(); i++) {
-        ExcessCall call = excess.calls().get(i);
+    scopeListing.ifPresent(listing -> check(listing.path(), "scopeListing.path", Names.FIELDS));
+    scopeRemediation.ifPresent(remediation -> check(remediation.text(), "scopeRemediation.text", Names.SCOPE));
+    excess.ifPresent(declared -> {
+      for (int i = 0; i < declared.calls().size(); i++) {
+        ExcessCall call = declared.calls().get(i);
         check(call.path(), "excess.calls[" + i + "].path", Names.FIELDS);
         check(call.message(), "excess.calls[" + i + "].message", Names.ACCOUNT);
         check(call.remediation().text(), "excess.calls[" + i + "].remediation.text", Names.ACCOUNT);
       }
-      if (excess.listed() != null) {
-        check(excess.listed().message(), "excess.listed.message", Names.EXCESS);
-        check(excess.listed().remediation().text(), "excess.listed.remediation.text", Names.EXCESS);
-      }
-    }
+      declared.listed().ifPresent(listed -> {
+        check(listed.message(), "excess.listed.message", Names.EXCESS);
+        check(listed.remediation().text(), "excess.listed.remediation.text", Names.EXCESS);
+      });
+    });
   }
 
   private void check(String template, String where, Names names) {
@@ -284,7 +269,7 @@ final class DescriptorCrossCheck {
     }
     for (String placeholder : parsed.placeholders()) {
       String base = Template.nameOf(placeholder);
-      String part = Template.partOf(placeholder);
+      Optional<String> part = Template.partOf(placeholder);
       if (base.equals("account") && names != Names.FIELDS && names != Names.CREDENTIALS) {
         requirePart(part, identityValues(), placeholder, where, "identity.values");
       } else if (base.equals("scope") && names == Names.SCOPE) {
@@ -300,13 +285,11 @@ final class DescriptorCrossCheck {
   /** The account values templates may name: the identity call's, and the platform check's. */
   private Set<String> identityValues() {
     Set<String> keys = new java.util.LinkedHashSet<>(identity.values().keySet());
-    if (platformCheck != null) {
-      keys.addAll(platformCheck.values().keySet());
-    }
+    platformCheck.ifPresent(check -> keys.addAll(check.values().keySet()));
     return keys;
   }
 
-  private void fieldReference(String base, String part, String placeholder, String where, Names names) {
+  private void fieldReference(String base, Optional<String> part, String placeholder, String where, Names names) {
     Optional<Field> found = fields.stream().filter(f -> f.id().equals(base)).findFirst();
     if (found.isEmpty()) {
       defect(where, where + " names {" + placeholder + "}, but there is no field " + base
@@ -322,13 +305,14 @@ final class DescriptorCrossCheck {
       defect(where, where + " names the optional field " + base
           + "; a template may name required fields (or fields with a defaultValue) only, since it needs a value every time");
     }
-    if (part != null) {
+    if (part.isPresent()) {
       requirePart(part, field.partNames(), placeholder, where, "fields " + base + " parts");
     }
   }
 
-  private void requirePart(String part, Collection<String> known, String placeholder, String where, String source) {
-    if (part == null || !known.contains(part)) {
+  private void requirePart(Optional<String> part, Collection<String> known, String placeholder, String where,
+      String source) {
+    if (part.filter(known::contains).isEmpty()) {
       defect(where, where + " names {" + placeholder + "}, which is not one of " + source + " " + known);
     }
   }
@@ -349,9 +333,9 @@ final class DescriptorCrossCheck {
       }
       String first = placeholders.get(0);
       String fieldId = Template.nameOf(first);
-      String part = Template.partOf(first);
+      Optional<String> part = Template.partOf(first);
       boolean fromUrlField = fields.stream().anyMatch(f -> f.id().equals(fieldId) && f.kind() == FieldKind.URL);
-      if (!fromUrlField || !baseUrl.startsWith("{" + first + "}") || !(part == null || part.equals("origin"))) {
+      if (!fromUrlField || !baseUrl.startsWith("{" + first + "}") || !part.orElse("origin").equals("origin")) {
         defect("http.baseUrl", "http.baseUrl must start with https://HOST/, or with {field} or {field.origin} of a url"
             + " field: " + baseUrl);
       }

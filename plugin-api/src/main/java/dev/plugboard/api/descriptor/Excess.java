@@ -1,6 +1,7 @@
 package dev.plugboard.api.descriptor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to notice that a connection was granted more than it asked for: warned about, with what to
@@ -10,9 +11,10 @@ import java.util.List;
  *     names; its message may name {@code {excess.ids}}
  * @param calls calls whose answers show excess permission
  */
-public record Excess(Notice listed, List<ExcessCall> calls) {
+public record Excess(Optional<Notice> listed, List<ExcessCall> calls) {
 
   public Excess {
+    listed = Checks.optional(listed);
     calls = Checks.list(calls, "calls");
   }
 

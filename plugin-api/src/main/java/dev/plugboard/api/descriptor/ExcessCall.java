@@ -1,6 +1,7 @@
 package dev.plugboard.api.descriptor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A call whose answer shows that the credentials can do more than the connection needs (a key
@@ -16,13 +17,14 @@ import java.util.List;
  * @param remediation what to do about it
  */
 public record ExcessCall(
-    String id, String method, String path, String sideEffectFree, AnswerMatch when, String message,
+    String id, String method, String path, Optional<String> sideEffectFree, AnswerMatch when, String message,
     Remediation remediation) {
 
   public ExcessCall {
     Checks.requireIdentifier(id, "id");
     Call call = Call.of(method, path, true, sideEffectFree, List.of());
     method = call.method();
+    sideEffectFree = call.sideEffectFree();
     if (when == null) {
       throw new InvalidDescriptorException("when is missing: name the answer that shows the excess permission");
     }

@@ -2,6 +2,7 @@ package dev.plugboard.api.descriptor;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -37,16 +38,16 @@ public record Field(
     FieldKind kind,
     Boolean required,
     String help,
-    String example,
-    String pattern,
-    String patternHint,
+    Optional<String> example,
+    Optional<String> pattern,
+    Optional<String> patternHint,
     List<String> parts,
     List<Normalization> normalize,
-    String guideStep,
+    Optional<String> guideStep,
     List<String> fileLabels,
-    Advisory advisory,
-    String defaultValue,
-    String canonical) {
+    Optional<Advisory> advisory,
+    Optional<String> defaultValue,
+    Optional<String> canonical) {
 
   /** The parts every {@link FieldKind#URL} field offers to templates. */
   public static final List<String> URL_PARTS = List.of("origin", "scheme", "host", "port");
@@ -64,34 +65,40 @@ public record Field(
     }
     required = required == null || required;
     Checks.requireText(help, "help");
+    example = Checks.optional(example);
+    pattern = Checks.optional(pattern);
+    patternHint = Checks.optional(patternHint);
+    advisory = Checks.optional(advisory);
+    defaultValue = Checks.optional(defaultValue);
+    canonical = Checks.optional(canonical);
     parts = Checks.list(parts, "parts");
     normalize =
         normalize == null ? List.of(Normalization.TRIM, Normalization.STRIP_QUOTES) : Checks.list(normalize, "normalize");
     guideStep = Checks.guideStep(guideStep, "guideStep");
     fileLabels = Checks.list(fileLabels, "fileLabels").stream().map(String::trim).toList();
     fileLabels.forEach(fileLabel -> Checks.requireText(fileLabel, "fileLabels"));
-    if (defaultValue != null && defaultValue.isBlank()) {
+    if (defaultValue.isPresent() && defaultValue.get().isBlank()) {
       throw new InvalidDescriptorException("defaultValue is blank: give a value or leave the key out");
     }
-    if (defaultValue != null && kind == FieldKind.SECRET) {
+    if (defaultValue.isPresent() && kind == FieldKind.SECRET) {
       throw new InvalidDescriptorException("defaultValue is given for the secret field " + id
           + "; a secret cannot have a default written in the descriptor");
     }
-    if (canonical != null) {
+    if (canonical.isPresent()) {
       if (kind != FieldKind.URL) {
         throw new InvalidDescriptorException("canonical is for url fields only; " + id + " is " + kind.name().toLowerCase(
             java.util.Locale.ROOT));
       }
-      for (String placeholder : Template.parse(canonical, "canonical").placeholders()) {
-        if (!Template.nameOf(placeholder).equals(id) || Template.partOf(placeholder) == null) {
+      for (String placeholder : Template.parse(canonical.get(), "canonical").placeholders()) {
+        if (!Template.nameOf(placeholder).equals(id) || Template.partOf(placeholder).isEmpty()) {
           throw new InvalidDescriptorException("canonical may name only this field's parts, such as {" + id
               + ".origin}: {" + placeholder + "}");
         }
       }
     }
-    if (pattern != null) {
-      Pattern compiled = compile(pattern, "pattern");
-      Checks.requireText(patternHint, "patternHint (the pattern in words, for users)");
+    if (pattern.isPresent()) {
+      Pattern compiled = compile(pattern.get(), "pattern");
+      Checks.requireText(patternHint.orElse(null), "patternHint (the pattern in words, for users)");
       checkParts(parts, compiled.matcher("").groupCount(), kind);
     } else if (!parts.isEmpty()) {
       throw new InvalidDescriptorException("parts needs a pattern with capturing groups to take them from");
@@ -100,7 +107,7 @@ public record Field(
 
   /** Whether the field always has a value: required, or with a default. */
   public boolean alwaysGiven() {
-    return required || defaultValue != null;
+    return required || defaultValue.isPresent();
   }
 
   /** Whether the value must never be shown, logged or stored in plaintext. */

@@ -3,6 +3,7 @@ package dev.plugboard.api.descriptor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 public record Http(
     String baseUrl,
     List<String> allowedHosts,
-    Auth auth,
+    Optional<Auth> auth,
     Map<String, String> headers,
     List<Integer> rejectedStatuses,
     RateLimit rateLimit,
@@ -49,6 +50,7 @@ public record Http(
       }
       Template.parse(host, "allowedHosts");
     }
+    auth = Checks.optional(auth);
     headers = Checks.orderedMap(headers, "headers");
     headers.forEach((name, value) -> Template.parse(value, "headers." + name));
     rejectedStatuses = Checks.statuses(rejectedStatuses, List.of(401), "rejectedStatuses");
@@ -64,10 +66,10 @@ public record Http(
   /** Every credential template: the headers' values and the Basic username and password. */
   public List<String> credentialTemplates() {
     List<String> templates = new java.util.ArrayList<>(headers.values());
-    if (auth != null) {
-      templates.add(auth.basic().username());
-      templates.add(auth.basic().password());
-    }
+    auth.ifPresent(scheme -> {
+      templates.add(scheme.basic().username());
+      templates.add(scheme.basic().password());
+    });
     return templates;
   }
 }

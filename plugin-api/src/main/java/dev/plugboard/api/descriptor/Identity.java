@@ -2,6 +2,7 @@ package dev.plugboard.api.descriptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The call that names the account once connected, shown to the user as "connected to ...".
@@ -20,7 +21,7 @@ import java.util.Map;
 public record Identity(
     String method,
     String path,
-    String sideEffectFree,
+    Optional<String> sideEffectFree,
     List<AnswerRule> answers,
     Map<String, String> values,
     Map<String, String> defaults,
@@ -30,6 +31,7 @@ public record Identity(
   public Identity {
     Call call = Call.of(method, path, true, sideEffectFree, answers);
     method = call.method();
+    sideEffectFree = call.sideEffectFree();
     answers = call.answers();
     values = Checks.pointers(values, "values");
     if (values.isEmpty()) {
@@ -54,7 +56,7 @@ public record Identity(
 
   /** A GET identity call with no rules, expectations or defaults beyond these. */
   public Identity(String path, Map<String, String> values, Map<String, String> defaults, String display) {
-    this(null, path, null, null, values, defaults, null, display);
+    this(null, path, Optional.empty(), null, values, defaults, null, display);
   }
 
   public Call call() {

@@ -2,6 +2,7 @@ package dev.plugboard.api.descriptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A call, by default without credentials, proving that the address the user gave is this
@@ -22,7 +23,7 @@ public record PlatformCheck(
     String method,
     String path,
     Boolean authenticated,
-    String sideEffectFree,
+    Optional<String> sideEffectFree,
     List<AnswerRule> answers,
     List<Integer> granted,
     String diagnosis,
@@ -32,6 +33,7 @@ public record PlatformCheck(
     authenticated = authenticated != null && authenticated;
     Call call = Call.of(method, path, authenticated, sideEffectFree, answers);
     method = call.method();
+    sideEffectFree = call.sideEffectFree();
     answers = call.answers();
     granted = Checks.statuses(granted, List.of(200), "granted");
     Checks.requireIdentifier(diagnosis, "diagnosis");

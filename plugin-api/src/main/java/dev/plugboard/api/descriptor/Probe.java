@@ -1,6 +1,7 @@
 package dev.plugboard.api.descriptor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The call that proves a scope is granted.
@@ -15,12 +16,13 @@ import java.util.List;
  * @param missing statuses that mean the scope is not granted; {@code [403]} unless stated
  */
 public record Probe(
-    String method, String path, String sideEffectFree, List<AnswerRule> answers, List<Integer> granted,
+    String method, String path, Optional<String> sideEffectFree, List<AnswerRule> answers, List<Integer> granted,
     List<Integer> missing) {
 
   public Probe {
     Call call = Call.of(method, path, true, sideEffectFree, answers);
     method = call.method();
+    sideEffectFree = call.sideEffectFree();
     answers = call.answers();
     granted = Checks.statuses(granted, List.of(), "granted");
     if (granted.isEmpty()) {
@@ -36,7 +38,7 @@ public record Probe(
 
   /** A GET probe with no rules of its own. */
   public Probe(String path, List<Integer> granted) {
-    this(null, path, null, null, granted, null);
+    this(null, path, Optional.empty(), null, granted, null);
   }
 
   public Call call() {

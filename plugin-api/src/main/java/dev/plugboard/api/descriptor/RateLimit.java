@@ -1,5 +1,8 @@
 package dev.plugboard.api.descriptor;
 
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
  * How the platform reports its rate limit, as response header names. Every header is optional;
  * name those the platform sends. The standard {@code Retry-After} (seconds, fractional seconds or
@@ -18,27 +21,34 @@ package dev.plugboard.api.descriptor;
  *     one call first and the rest once that call's answer has told what is left
  */
 public record RateLimit(
-    String requestsLeftHeader,
-    String resetMsHeader,
-    String quotaHeader,
-    String windowMsHeader,
-    String retryAfterSecondsHeader,
-    String usedOfLimitHeader,
-    Integer burst) {
+    Optional<String> requestsLeftHeader,
+    Optional<String> resetMsHeader,
+    Optional<String> quotaHeader,
+    Optional<String> windowMsHeader,
+    Optional<String> retryAfterSecondsHeader,
+    Optional<String> usedOfLimitHeader,
+    OptionalInt burst) {
 
   /** A platform that reports nothing. */
-  public static final RateLimit NONE = new RateLimit(null, null, null, null, null, null);
+  public static final RateLimit NONE = new RateLimit(Optional.empty(), Optional.empty(), Optional.empty(),
+      Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty());
 
   public RateLimit {
-    if (burst != null && burst < 1) {
-      throw new InvalidDescriptorException("burst must be 1 or more: " + burst);
+    requestsLeftHeader = Checks.optional(requestsLeftHeader);
+    resetMsHeader = Checks.optional(resetMsHeader);
+    quotaHeader = Checks.optional(quotaHeader);
+    windowMsHeader = Checks.optional(windowMsHeader);
+    retryAfterSecondsHeader = Checks.optional(retryAfterSecondsHeader);
+    usedOfLimitHeader = Checks.optional(usedOfLimitHeader);
+    burst = Checks.optional(burst);
+    if (burst.isPresent() && burst.getAsInt() < 1) {
+      throw new InvalidDescriptorException("burst must be 1 or more: " + burst.getAsInt());
     }
   }
 
-  /** The header names alone, the burst unknown. */
-  public RateLimit(String requestsLeftHeader, String resetMsHeader, String quotaHeader, String windowMsHeader,
-      String retryAfterSecondsHeader, String usedOfLimitHeader) {
-    this(requestsLeftHeader, resetMsHeader, quotaHeader, windowMsHeader, retryAfterSecondsHeader, usedOfLimitHeader,
-        null);
+  /** The same header names with another burst. */
+  public RateLimit withBurst(OptionalInt otherBurst) {
+    return new RateLimit(requestsLeftHeader, resetMsHeader, quotaHeader, windowMsHeader, retryAfterSecondsHeader,
+        usedOfLimitHeader, otherBurst);
   }
 }

@@ -1,5 +1,7 @@
 package dev.plugboard.api.descriptor;
 
+import java.util.Optional;
+
 /**
  * What to do about a problem: which setup guide step, and the exact setting.
  *
@@ -7,7 +9,7 @@ package dev.plugboard.api.descriptor;
  * @param text the instruction; a template that may name {@code {scope.name}},
  *     {@code {scope.permission}} and {@code {scope.id}}
  */
-public record Remediation(String guideStep, String text) {
+public record Remediation(Optional<String> guideStep, String text) {
 
   public Remediation {
     guideStep = Checks.guideStep(guideStep, "guideStep");

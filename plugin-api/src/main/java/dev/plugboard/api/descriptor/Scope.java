@@ -1,5 +1,7 @@
 package dev.plugboard.api.descriptor;
 
+import java.util.Optional;
+
 /**
  * One permission the connection needs, named exactly as the platform's UI names it.
  *
@@ -10,11 +12,13 @@ package dev.plugboard.api.descriptor;
  * @param remediation what to do when it is missing; the descriptor's {@code scopeRemediation}
  *     unless stated
  */
-public record Scope(String name, String permission, String id, Probe probe, Remediation remediation) {
+public record Scope(String name, String permission, String id, Optional<Probe> probe, Optional<Remediation> remediation) {
 
   public Scope {
     Checks.requireText(name, "name");
     Checks.requireText(permission, "permission");
     Checks.requireText(id, "id");
+    probe = Checks.optional(probe);
+    remediation = Checks.optional(remediation);
   }
 }

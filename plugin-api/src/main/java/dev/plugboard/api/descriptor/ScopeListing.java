@@ -2,6 +2,7 @@ package dev.plugboard.api.descriptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One call whose answer lists the scopes granted, as an alternative to one probe per scope
@@ -20,22 +21,24 @@ import java.util.Map;
 public record ScopeListing(
     String method,
     String path,
-    String sideEffectFree,
+    Optional<String> sideEffectFree,
     List<AnswerRule> answers,
     String pointer,
-    String item,
+    Optional<String> item,
     Map<String, List<String>> implies) {
 
   public ScopeListing {
     Call call = Call.of(method, path, true, sideEffectFree, answers);
     method = call.method();
+    sideEffectFree = call.sideEffectFree();
     answers = call.answers();
     Checks.requireText(pointer, "pointer");
     if (!pointer.startsWith("/")) {
       throw new InvalidDescriptorException("pointer must be a JSON Pointer such as /access_scopes: " + pointer);
     }
-    if (item != null && !item.startsWith("/")) {
-      throw new InvalidDescriptorException("item must be a JSON Pointer such as /handle: " + item);
+    item = Checks.optional(item);
+    if (item.isPresent() && !item.get().startsWith("/")) {
+      throw new InvalidDescriptorException("item must be a JSON Pointer such as /handle: " + item.get());
     }
     implies = implies == null ? Map.of() : Map.copyOf(implies);
     implies.forEach((scope, implied) -> Checks.list(implied, "implies." + scope));

@@ -2,6 +2,7 @@ package dev.plugboard.api.descriptor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,10 +49,10 @@ public record Template(String source, List<String> placeholders) {
     return dot < 0 ? placeholder : placeholder.substring(0, dot);
   }
 
-  /** The part a placeholder names after the dot ({@code store_hash}), or {@code null} when it names none. */
-  public static String partOf(String placeholder) {
+  /** The part a placeholder names after the dot ({@code store_hash}), if it names one. */
+  public static Optional<String> partOf(String placeholder) {
     int dot = placeholder.indexOf('.');
-    return dot < 0 ? null : placeholder.substring(dot + 1);
+    return dot < 0 ? Optional.empty() : Optional.of(placeholder.substring(dot + 1));
   }
 
   /** The text with each placeholder replaced by {@code values.apply(name)}. */

@@ -1,5 +1,7 @@
 package dev.plugboard.api.descriptor;
 
+import java.util.OptionalInt;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,21 +21,21 @@ final class DescriptorRecordsTest {
 
   @Test
   void aFieldWithAPatternMustSayItInWords() {
-    assertThatThrownBy(() -> new Field("token", "Token", FieldKind.SECRET, true, "help", null, "^[a-z]+$", null,
+    assertThatThrownBy(() -> new Field("token", "Token", FieldKind.SECRET, true, "help", null, Optional.of("^[a-z]+$"), null,
             null, null, null, null, null, null, null))
         .hasMessage("patternHint (the pattern in words, for users) is missing");
   }
 
   @Test
   void partsNeedAsManyCapturingGroups() {
-    assertThatThrownBy(() -> new Field("api", "API", FieldKind.URL, true, "help", null, "^/stores/[a-z]+$", "words",
+    assertThatThrownBy(() -> new Field("api", "API", FieldKind.URL, true, "help", null, Optional.of("^/stores/[a-z]+$"), Optional.of("words"),
             List.of("store_hash"), null, null, null, null, null, null))
         .hasMessage("parts names 1 parts but the pattern has 0 capturing groups");
   }
 
   @Test
   void urlFieldsOfferTheirUrlPartsAndTheirNamedParts() {
-    Field field = new Field("api", "API", FieldKind.URL, true, "help", null, "^/stores/([a-z]+)$", "words",
+    Field field = new Field("api", "API", FieldKind.URL, true, "help", null, Optional.of("^/stores/([a-z]+)$"), Optional.of("words"),
         List.of("store_hash"), null, null, null, null, null, null);
 
     assertThat(field.partNames()).containsExactly("origin", "scheme", "host", "port", "store_hash");
@@ -81,9 +83,9 @@ final class DescriptorRecordsTest {
 
   @Test
   void aRateLimitBurstIsOneCallOrMoreAndMayBeLeftOut() {
-    assertThatThrownBy(() -> new RateLimit("X-Left", null, null, null, null, null, 0))
+    assertThatThrownBy(() -> new RateLimit(Optional.of("X-Left"), null, null, null, null, null, OptionalInt.of(0)))
         .hasMessage("burst must be 1 or more: 0");
-    assertThat(new RateLimit("X-Left", null, null, null, null, null).burst()).isNull();
+    assertThat(new RateLimit(Optional.of("X-Left"), null, null, null, null, null, null).burst()).isEmpty();
   }
 
   private static Field token(Boolean required) {

@@ -69,6 +69,8 @@ final class DescriptorSamples {
       for (RecordComponent component : record.getClass().getRecordComponents()) {
         collect(RecordProbe.valueOf(record, component), found);
       }
+    } else if (value instanceof java.util.Optional<?> optional) {
+      optional.ifPresent(element -> collect(element, found));
     } else if (value instanceof List<?> list) {
       list.forEach(element -> collect(element, found));
     } else if (value instanceof Map<?, ?> map) {

@@ -159,7 +159,11 @@ final class DescriptorSchemaTest {
 
   private static Optional<JsonNode> json(Object value) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
-    if (value instanceof String text) {
+    if (value instanceof Optional<?> optional) {
+      return optional.flatMap(DescriptorSchemaTest::json);
+    } else if (value instanceof java.util.OptionalInt optional) {
+      return optional.isPresent() ? json(optional.getAsInt()) : Optional.empty();
+    } else if (value instanceof String text) {
       return Optional.of(nodes.stringNode(text));
     } else if (value instanceof Boolean bool) {
       return Optional.of(nodes.booleanNode(bool));

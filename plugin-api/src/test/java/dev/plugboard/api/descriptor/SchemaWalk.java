@@ -61,7 +61,9 @@ final class SchemaWalk {
   private void shape(Type type, JsonNode node, String path) {
     JsonNode resolved = schema.resolve(node);
     String where = path.isEmpty() ? "the descriptor" : path;
-    if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
+    if (type instanceof ParameterizedType generic && generic.getRawType() == java.util.Optional.class) {
+      shape(generic.getActualTypeArguments()[0], node, path); // an optional key: its value's shape
+    } else if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
       if (expect(resolved, "array", where, type)) {
         shape(generic.getActualTypeArguments()[0], resolved.path("items"), path + "[]");
       }
@@ -87,7 +89,7 @@ final class SchemaWalk {
       expect(resolved, "string", where, type);
     } else if (type == Boolean.class || type == boolean.class) {
       expect(resolved, "boolean", where, type);
-    } else if (type == Integer.class || type == int.class) {
+    } else if (type == Integer.class || type == int.class || type == java.util.OptionalInt.class) {
       expect(resolved, "integer", where, type);
     } else {
       shapeProblems.add(where + " has the type " + type.getTypeName() + ", which this test cannot compare yet");

@@ -7,6 +7,7 @@ import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.FieldKind;
 import dev.plugboard.api.descriptor.GuideStep;
+import dev.plugboard.api.descriptor.Remediation;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.host.Plugboard;
 import dev.plugboard.host.PluginStatus;
@@ -83,12 +84,12 @@ final class BigCommerceDescriptorTest {
         "Click Create API account.",
         "In Name, type a name you will recognise later, such as Plugboard.",
         "Set Token type to V2/V3 API token.");
-    String scopesStep = bigcommerce.guide().step(bigcommerce.scopeRemediation().guideStep()).orElseThrow().text();
+    String scopesStep = bigcommerce.guide().step(bigcommerce.scopeRemediation().flatMap(Remediation::guideStep).orElseThrow()).orElseThrow().text();
     bigcommerce.scopes().forEach(scope -> assertThat(scopesStep).contains(scope.name()));
     assertThat(scopesStep).contains("Read-only", "Leave every other scope at None.");
-    assertThat(bigcommerce.guide().step(bigcommerce.field("access_token").orElseThrow().guideStep()).orElseThrow().text())
+    assertThat(bigcommerce.guide().step(bigcommerce.field("access_token").orElseThrow().guideStep().orElseThrow()).orElseThrow().text())
         .contains("Access Token, Client ID and Client Secret", "shown once only", ".txt file");
-    assertThat(bigcommerce.guide().step(bigcommerce.field("api_path").orElseThrow().guideStep()).orElseThrow().title())
+    assertThat(bigcommerce.guide().step(bigcommerce.field("api_path").orElseThrow().guideStep().orElseThrow()).orElseThrow().title())
         .isEqualTo("Copy the API Path");
   }
 

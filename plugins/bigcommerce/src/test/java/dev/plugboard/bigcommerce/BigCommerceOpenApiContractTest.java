@@ -39,7 +39,7 @@ final class BigCommerceOpenApiContractTest {
     Map<String, String> calls = new LinkedHashMap<>();
     calls.put("credentials.path", descriptor.credentials().path());
     calls.put("identity.path", descriptor.identity().path());
-    descriptor.scopes().forEach(scope -> calls.put("scopes[" + scope.name() + "].probe.path", scope.probe().path()));
+    descriptor.scopes().forEach(scope -> calls.put("scopes[" + scope.name() + "].probe.path", scope.probe().orElseThrow().path()));
 
     List<String> unknown = new ArrayList<>();
     calls.forEach((where, path) -> {

@@ -115,9 +115,9 @@ final class BigCommerceOpenApiMockTest {
           assertThat(evidence.path()).startsWith(path);
           assertThat(evidence.status()).hasValue(answered);
         });
-    Optional<Scope> probed = descriptor.scopes().stream().filter(scope -> belowStore(scope.probe().path()).equals(call))
+    Optional<Scope> probed = descriptor.scopes().stream().filter(scope -> belowStore(scope.probe().orElseThrow().path()).equals(call))
         .findFirst();
-    boolean grantedAnswer = probed.map(scope -> scope.probe().granted().contains(answered)).orElse(answered == 200);
+    boolean grantedAnswer = probed.map(scope -> scope.probe().orElseThrow().granted().contains(answered)).orElse(answered == 200);
     if (!grantedAnswer) {
       assertThat(report.status()).as(what + " answered " + answered + ": " + report)
           .isNotEqualTo(VerificationReport.Status.VERIFIED);
@@ -138,7 +138,7 @@ final class BigCommerceOpenApiMockTest {
       Optional<Integer> answered = scope.evidence().flatMap(evidence -> evidence.status().stream().boxed().findFirst());
       if (scope.status() == ScopeCheck.Status.GRANTED) {
         assertThat(answered).as(scope.name() + " granted on its evidence " + scope.evidence())
-            .hasValueSatisfying(s -> assertThat(declared.probe().granted()).contains(s));
+            .hasValueSatisfying(s -> assertThat(declared.probe().orElseThrow().granted()).contains(s));
       }
       if (scope.status() == ScopeCheck.Status.MISSING) {
         assertThat(scope.remediation()).as(scope.name() + " missing with a remediation").isNotBlank();
@@ -176,7 +176,7 @@ final class BigCommerceOpenApiMockTest {
     calls.put(belowStore(descriptor.credentials().path()), "the credentials check");
     calls.putIfAbsent(belowStore(descriptor.identity().path()), "the identity call");
     for (Scope scope : descriptor.scopes()) {
-      calls.putIfAbsent(belowStore(scope.probe().path()), scope.name() + "'s probe");
+      calls.putIfAbsent(belowStore(scope.probe().orElseThrow().path()), scope.name() + "'s probe");
     }
     return calls;
   }

@@ -84,14 +84,14 @@ final class WooCommerceDescriptorTest {
             tuple("store_url", "Store URL", FieldKind.URL, true),
             tuple("consumer_key", "Consumer key", FieldKind.SECRET, true),
             tuple("consumer_secret", "Consumer secret", FieldKind.SECRET, true));
-    assertThat(woocommerce.field("consumer_key").orElseThrow().pattern()).isEqualTo("^ck_[0-9a-f]{40}$");
-    assertThat(woocommerce.field("consumer_secret").orElseThrow().pattern()).isEqualTo("^cs_[0-9a-f]{40}$");
+    assertThat(woocommerce.field("consumer_key").orElseThrow().pattern()).contains("^ck_[0-9a-f]{40}$");
+    assertThat(woocommerce.field("consumer_secret").orElseThrow().pattern()).contains("^cs_[0-9a-f]{40}$");
     assertThat(woocommerce.field("store_url").orElseThrow().help()).contains("OAuth 1.0a", "unencrypted");
   }
 
   @Test
   void theStoreUrlPatternKeepsTheSitesFolderAndDropsAdminPagesAndTrailingSlashes() {
-    Pattern path = Pattern.compile(woocommerce.field("store_url").orElseThrow().pattern());
+    Pattern path = Pattern.compile(woocommerce.field("store_url").orElseThrow().pattern().orElseThrow());
 
     assertThat(List.of("", "/", "/wp-admin/", "/wp-admin/admin.php", "/wp-json/wc/v3/", "/shop", "/shop/",
         "/shop/wp-admin/admin.php", "/shop/wp-login.php", "/a/b/"))
@@ -116,7 +116,7 @@ final class WooCommerceDescriptorTest {
             tuple("Payment gateways", "Read", "payment_gateways"),
             tuple("Taxes", "Read", "taxes"),
             tuple("Refunds", "Read", "refunds"));
-    assertThat(woocommerce.scopes()).allSatisfy(scope -> assertThat(scope.probe().path())
+    assertThat(woocommerce.scopes()).allSatisfy(scope -> assertThat(scope.probe().orElseThrow().path())
         .isEqualTo("wc/v3/" + scope.id() + "?per_page=1"));
   }
 

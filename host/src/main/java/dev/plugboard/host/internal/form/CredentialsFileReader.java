@@ -69,8 +69,8 @@ public final class CredentialsFileReader {
     }
     if (found.isEmpty()) {
       throw new ValuesException(name + " holds none of the labels " + String.join(", ", byLabel.keySet())
-          + (descriptor.credentialsFile() == null ? ""
-              : "; " + descriptor.name() + "'s credentials file is " + descriptor.credentialsFile().description().strip()));
+          + descriptor.credentialsFile().map(file -> "; " + descriptor.name() + "'s credentials file is "
+              + file.description().strip()).orElse(""));
     }
     Map<String, String> ordered = new LinkedHashMap<>();
     descriptor.fields().stream().filter(f -> found.containsKey(f.id())).forEach(f -> ordered.put(f.id(), found.get(f.id())));

@@ -1,5 +1,6 @@
 package dev.plugboard.host.internal.form;
 
+import dev.plugboard.api.descriptor.Advisory;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.FieldKind;
@@ -46,8 +47,7 @@ public final class FormatPhase {
     this.descriptor = descriptor;
     this.hosts = hosts;
     this.urls = new UrlCheck(hosts);
-    descriptor.fields().stream().filter(f -> f.pattern() != null)
-        .forEach(f -> patterns.put(f.id(), Pattern.compile(f.pattern())));
+    descriptor.fields().forEach(f -> f.pattern().ifPresent(regex -> patterns.put(f.id(), Pattern.compile(regex))));
   }
 
   public static FormatResult check(ConnectorDescriptor descriptor, Map<String, String> raw, AllowedHosts hosts) {
@@ -133,8 +133,8 @@ public final class FormatPhase {
 
   private Outcome outcome(Field field, String raw) {
     String value = raw == null ? "" : Normalizer.apply(field.normalize(), raw);
-    if (value.isEmpty() && field.defaultValue() != null) {
-      value = field.defaultValue();
+    if (value.isEmpty()) {
+      value = field.defaultValue().orElse("");
     }
     if (value.isEmpty()) {
       return field.required()
@@ -156,7 +156,7 @@ public final class FormatPhase {
     String subject = value;
     Map<String, String> parts = new LinkedHashMap<>();
     if (field.kind() == FieldKind.URL) {
-      UrlCheck.Result url = urls.check(value, hostFromValue(field), field.canonical() != null);
+      UrlCheck.Result url = urls.check(value, hostFromValue(field), field.canonical().isPresent());
       if (url instanceof UrlCheck.Refused refused) {
         return refuse(field, FieldCheck.Status.INVALID, urlMessage(field, refused));
       }
@@ -178,7 +178,7 @@ public final class FormatPhase {
     if (pattern != null) {
       Matcher matcher = pattern.matcher(subject);
       if (!matcher.matches()) {
-        return refuse(field, FieldCheck.Status.INVALID, field.label() + " must be " + sentence(field.patternHint())
+        return refuse(field, FieldCheck.Status.INVALID, field.label() + " must be " + sentence(field.patternHint().orElseThrow())
             + example(field));
       }
       for (int i = 0; i < field.parts().size(); i++) {
@@ -186,9 +186,9 @@ public final class FormatPhase {
         parts.put(field.parts().get(i), group == null ? "" : group);
       }
     }
-    String warning = field.advisory() == null || field.advisory().matches(subject) ? "" : field.advisory().message();
-    String kept = field.canonical() == null ? value
-        : Template.parse(field.canonical(), "canonical").render(name -> parts.getOrDefault(Template.partOf(name), ""));
+    String warning = field.advisory().filter(advisory -> !advisory.matches(subject)).map(Advisory::message).orElse("");
+    String kept = field.canonical().map(canonical -> Template.parse(canonical, "canonical")
+        .render(name -> Template.partOf(name).map(parts::get).orElse(""))).orElse(value);
     return new Outcome(new FieldCheck(field.id(), FieldCheck.Status.OK, warning), Optional.of(kept), parts);
   }
 
@@ -205,10 +205,8 @@ public final class FormatPhase {
           .append(refused.destination()).append(" (nothing was sent)");
     }
     message.append('.');
-    if (field.example() != null) {
-      message.append(" A ").append(descriptor.name()).append(' ').append(field.label()).append(" looks like ")
-          .append(field.example()).append('.');
-    }
+    field.example().ifPresent(example -> message.append(" A ").append(descriptor.name()).append(' ')
+        .append(field.label()).append(" looks like ").append(example).append('.'));
     return message.toString();
   }
 
@@ -224,10 +222,10 @@ public final class FormatPhase {
   }
 
   private String whereToFind(Field field) {
-    if (field.guideStep() == null) {
+    if (field.guideStep().isEmpty()) {
       return ".";
     }
-    int number = descriptor.guide().number(field.guideStep());
+    int number = descriptor.guide().number(field.guideStep().get());
     return "; it is shown at step " + number + " of the setup guide ("
         + descriptor.guide().steps().get(number - 1).title() + ").";
   }
@@ -239,6 +237,6 @@ public final class FormatPhase {
   }
 
   private static String example(Field field) {
-    return field.example() == null ? "" : " For example: " + field.example();
+    return field.example().map(example -> " For example: " + example).orElse("");
   }
 }

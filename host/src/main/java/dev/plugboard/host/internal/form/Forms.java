@@ -25,21 +25,21 @@ public final class Forms {
         descriptor.summary(),
         descriptor.fields().stream().map(field -> field(descriptor, field)).toList(),
         allowed,
-        Optional.ofNullable(descriptor.credentialsFile()).map(file -> file.description().strip()),
+        descriptor.credentialsFile().map(file -> file.description().strip()),
         FormatPhase.MAX_LENGTH);
   }
 
   private static FormField field(ConnectorDescriptor descriptor, Field field) {
-    OptionalInt step = field.guideStep() == null ? OptionalInt.empty() : OptionalInt.of(descriptor.guide().number(field.guideStep()));
+    OptionalInt step = field.guideStep().stream().mapToInt(descriptor.guide()::number).findFirst();
     return new FormField(
         field.id(),
         field.label(),
         field.kind(),
         field.required(),
         field.help().strip(),
-        Optional.ofNullable(field.example()),
-        Optional.ofNullable(field.pattern()),
-        Optional.ofNullable(field.patternHint()).map(String::strip),
+        field.example(),
+        field.pattern(),
+        field.patternHint().map(String::strip),
         field.normalize(),
         step,
         step.isPresent() ? Optional.of(descriptor.guide().steps().get(step.getAsInt() - 1).title()) : Optional.empty(),

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -59,8 +59,8 @@ final class RateLimitGate {
     this.names = names;
     this.later = later;
     this.reports = Stream.of(names.requestsLeftHeader(), names.resetMsHeader(), names.quotaHeader(),
-        names.usedOfLimitHeader()).anyMatch(Objects::nonNull);
-    this.burst = names.burst() == null ? 1 : names.burst();
+        names.usedOfLimitHeader()).anyMatch(Optional::isPresent);
+    this.burst = names.burst().orElse(1);
   }
 
   /**
@@ -241,17 +241,18 @@ final class RateLimitGate {
   }
 
   private OptionalLong retryAfter(Headers headers) {
-    OptionalLong own = names.retryAfterSecondsHeader() == null ? OptionalLong.empty()
-        : RetryAfter.nanos(headers.get(names.retryAfterSecondsHeader()), Clock.systemUTC());
+    OptionalLong own = header(headers, names.retryAfterSecondsHeader())
+        .map(value -> RetryAfter.nanos(value, Clock.systemUTC())).orElse(OptionalLong.empty());
     return own.isPresent() ? own : RetryAfter.nanos(headers.get("Retry-After"), Clock.systemUTC());
   }
 
   /** {@code used/limit} from the combined header, or {@code null} when the platform sends none. */
   private OptionalLong[] usedOfLimit(Headers headers) {
-    if (names.usedOfLimitHeader() == null || headers.get(names.usedOfLimitHeader()) == null) {
+    Optional<String> value = header(headers, names.usedOfLimitHeader());
+    if (value.isEmpty()) {
       return null;
     }
-    String[] parts = headers.get(names.usedOfLimitHeader()).trim().split("/");
+    String[] parts = value.get().trim().split("/");
     if (parts.length != 2) {
       return null;
     }
@@ -264,16 +265,18 @@ final class RateLimitGate {
     }
   }
 
-  private static OptionalLong number(Headers headers, String name) {
-    if (name == null) {
-      return OptionalLong.empty();
-    }
-    String value = headers.get(name);
-    if (value == null) {
+  /** The header the descriptor names, if it does and the answer has it. */
+  private static Optional<String> header(Headers headers, Optional<String> name) {
+    return name.map(headers::get);
+  }
+
+  private static OptionalLong number(Headers headers, Optional<String> name) {
+    Optional<String> value = header(headers, name);
+    if (value.isEmpty()) {
       return OptionalLong.empty();
     }
     try {
-      long number = Long.parseLong(value.trim());
+      long number = Long.parseLong(value.get().trim());
       return number < 0 ? OptionalLong.empty() : OptionalLong.of(number);
     } catch (NumberFormatException notANumber) {
       return OptionalLong.empty(); // a header we cannot read is one the platform did not send

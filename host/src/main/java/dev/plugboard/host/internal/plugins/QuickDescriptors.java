@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -207,6 +208,12 @@ final class QuickDescriptors {
    * taken as text: Jackson writes a number or a boolean its own way ({@code 1.10} as {@code 1.1}).
    */
   private static Object value(Object node, Type type, int depth) {
+    if (type instanceof ParameterizedType generic && generic.getRawType() == Optional.class) {
+      return Optional.of(value(node, generic.getActualTypeArguments()[0], depth)); // a key given: present
+    }
+    if (type == OptionalInt.class) {
+      return OptionalInt.of((Integer) value(node, Integer.class, depth));
+    }
     if (node instanceof Scalar scalar) {
       return scalar(scalar, type);
     }

@@ -7,6 +7,7 @@ import dev.plugboard.api.descriptor.Call;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Diagnosis;
 import dev.plugboard.api.descriptor.PlatformCheck;
+import dev.plugboard.api.descriptor.Probe;
 import dev.plugboard.host.internal.http.HttpOutcome.Answered;
 import dev.plugboard.host.internal.json.Mappers;
 import java.util.List;
@@ -34,6 +35,15 @@ final class Classifier {
   }
 
   /**
+   * What {@code answered} means for the scope {@code probe} proves. A scope has a probe whenever
+   * the descriptor has no scope listing (its cross-check says so), and only then is one sent.
+   */
+  Meaning classify(Optional<Probe> probe, Answered answered) {
+    Probe sent = probe.orElseThrow();
+    return classify(sent.call(), sent.granted(), sent.missing(), answered);
+  }
+
+  /**
    * What {@code answered} means for {@code call}.
    *
    * @param granted the call's statuses that mean granted
@@ -52,7 +62,7 @@ final class Classifier {
       return new Meaning.Granted();
     }
     if (missing.contains(answered.status())) {
-      return new Meaning.Missing(null);
+      return new Meaning.Missing(Optional.empty());
     }
     if (descriptor.http().rejectedStatuses().contains(answered.status())) {
       return new Meaning.Rejected(Diagnosis.CREDENTIALS_REJECTED);
@@ -64,8 +74,7 @@ final class Classifier {
    * Why the platform check's answer fails the connection: the diagnosis a rule names, else the
    * platform check's own; empty when the answer proves the platform is there.
    */
-  Optional<String> platformRejection(Answered answered) {
-    PlatformCheck check = descriptor.platformCheck();
+  Optional<String> platformRejection(PlatformCheck check, Answered answered) {
     Meaning meaning = classify(check.call(), check.granted(), List.of(), answered);
     if (meaning instanceof Meaning.Granted) {
       return Optional.empty();
@@ -80,11 +89,11 @@ final class Classifier {
     return status.contains(answered.status()) && match.stream().allMatch(body::holds);
   }
 
-  private static Meaning meaning(AnswerOutcome outcome, String diagnosis) {
+  private static Meaning meaning(AnswerOutcome outcome, Optional<String> diagnosis) {
     return switch (outcome) {
       case GRANTED -> new Meaning.Granted();
       case MISSING -> new Meaning.Missing(diagnosis);
-      case REJECTED -> new Meaning.Rejected(diagnosis == null ? Diagnosis.CREDENTIALS_REJECTED : diagnosis);
+      case REJECTED -> new Meaning.Rejected(diagnosis.orElse(Diagnosis.CREDENTIALS_REJECTED));
     };
   }
 

@@ -30,10 +30,10 @@ final class ExcessJudge {
   }
 
   void judge(Observed observed) {
-    Excess excess = descriptor.excess();
-    if (excess == null) {
+    if (descriptor.excess().isEmpty()) {
       return;
     }
+    Excess excess = descriptor.excess().get();
     for (Map.Entry<ExcessCall, HttpOutcome> entry : observed.excess().entrySet()) {
       ExcessCall call = entry.getKey();
       if (entry.getValue() instanceof Answered answered
@@ -42,16 +42,18 @@ final class ExcessJudge {
             rendering.remediation(call.remediation(), observed.account(), null), Optional.of(answered.evidence())));
       }
     }
-    if (excess.listed() != null && observed.listing().orElse(null) instanceof Answered answered
+    if (excess.listed().isPresent() && observed.listing().orElse(null) instanceof Answered answered
         && answered.status() / 100 == 2) {
+      Excess.Notice notice = excess.listed().get();
       Set<String> declared = new LinkedHashSet<>(descriptor.scopes().stream().map(Scope::id).toList());
-      ScopeLists.listedOnly(descriptor.scopeListing(), answered.body()).ifPresent(listed -> {
+      // a listing was observed, so the descriptor has one
+      ScopeLists.listedOnly(descriptor.scopeListing().orElseThrow(), answered.body()).ifPresent(listed -> {
         List<String> extra = listed.stream().filter(id -> !declared.contains(id)).toList();
         if (!extra.isEmpty()) {
           Map<String, String> names = Map.of("excess.ids", String.join(", ", extra));
           warnings.add(new Problem("excess_scopes",
-              rendering.text(excess.listed().message(), observed.account(), null, names),
-              rendering.remediation(excess.listed().remediation(), observed.account(), null, names),
+              rendering.text(notice.message(), observed.account(), null, names),
+              rendering.remediation(notice.remediation(), observed.account(), null, names),
               Optional.of(Verdict.annotate(answered.evidence(), "listed but not asked for: " + String.join(", ", extra)))));
         }
       });

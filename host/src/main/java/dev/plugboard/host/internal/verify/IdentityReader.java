@@ -39,8 +39,8 @@ final class IdentityReader {
 
   Read read(Optional<HttpOutcome> platform, HttpOutcome identityOutcome) {
     Map<String, String> values = new LinkedHashMap<>();
-    platform.flatMap(IdentityReader::json).ifPresent(root ->
-        descriptor.platformCheck().values().forEach((key, pointer) -> value(root, pointer).ifPresent(v -> values.put(key, v))));
+    platform.flatMap(IdentityReader::json).ifPresent(root -> descriptor.platformCheck().ifPresent(check ->
+        check.values().forEach((key, pointer) -> value(root, pointer).ifPresent(v -> values.put(key, v)))));
     Optional<JsonNode> answer = json(identityOutcome);
     int named = 0;
     for (Map.Entry<String, String> entry : identity.values().entrySet()) {

@@ -1,5 +1,7 @@
 package dev.plugboard.host.internal.verify;
 
+import java.util.Optional;
+
 /** What one answer means for the call that got it, by the descriptor's rules and statuses. */
 sealed interface Meaning {
 
@@ -9,9 +11,9 @@ sealed interface Meaning {
   /**
    * The scope is not granted (or the call is refused).
    *
-   * @param diagnosis the diagnosis saying why, or {@code null} for the scope's own remediation
+   * @param diagnosis the diagnosis saying why; empty for the scope's own remediation
    */
-  record Missing(String diagnosis) implements Meaning {}
+  record Missing(Optional<String> diagnosis) implements Meaning {}
 
   /**
    * The connection as a whole fails.

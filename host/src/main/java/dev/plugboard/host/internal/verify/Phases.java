@@ -95,8 +95,7 @@ final class Phases {
     }
     Optional<Scope> guard = guardingScope();
     boolean refused = guard
-        .map(scope -> classifier.classify(scope.probe().call(), scope.probe().granted(), scope.probe().missing(),
-            answered) instanceof Meaning.Missing)
+        .map(scope -> classifier.classify(scope.probe(), answered) instanceof Meaning.Missing)
         .orElse(answered.status() == 403);
     if (!refused) {
       trouble.unexpected(answered, "the account's name");
@@ -168,9 +167,8 @@ final class Phases {
   /** The scope whose probe is the identity call itself, if one is: refusing it means that scope is missing. */
   private Optional<Scope> guardingScope() {
     return descriptor.scopes().stream()
-        .filter(scope -> scope.probe() != null
-            && scope.probe().method().equals(descriptor.identity().method())
-            && scope.probe().path().equals(descriptor.identity().path()))
+        .filter(scope -> scope.probe().filter(probe -> probe.method().equals(descriptor.identity().method())
+            && probe.path().equals(descriptor.identity().path())).isPresent())
         .findFirst();
   }
 

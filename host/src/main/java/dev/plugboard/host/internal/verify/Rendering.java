@@ -1,6 +1,6 @@
 package dev.plugboard.host.internal.verify;
 
-import dev.plugboard.api.descriptor.BasicAuth;
+import dev.plugboard.api.descriptor.Auth;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
 import dev.plugboard.api.descriptor.GuideStep;
@@ -111,10 +111,10 @@ final class Rendering {
 
   String remediation(Remediation remediation, Account account, Scope scope, Map<String, String> extra) {
     String text = text(remediation.text(), account, scope, extra);
-    if (remediation.guideStep() == null) {
+    if (remediation.guideStep().isEmpty()) {
       return text;
     }
-    int number = descriptor.guide().number(remediation.guideStep());
+    int number = descriptor.guide().number(remediation.guideStep().get());
     GuideStep guideStep = descriptor.guide().steps().get(number - 1);
     return text + " (guide step " + number + ": " + guideStep.title() + ")";
   }
@@ -136,12 +136,11 @@ final class Rendering {
     List<Header> headers = new ArrayList<>();
     descriptor.http().headers().forEach((name, template) ->
         headers.add(new Header(name, header(name, template), namesSecret(template))));
-    BasicAuth basic = descriptor.http().auth() == null ? null : descriptor.http().auth().basic();
-    if (basic != null) {
+    descriptor.http().auth().map(Auth::basic).ifPresent(basic -> {
       String username = header("Authorization", basic.username());
       String password = header("Authorization", basic.password());
       headers.add(new Header("Authorization", Credentials.basic(username, password, StandardCharsets.UTF_8), true));
-    }
+    });
     return headers;
   }
 

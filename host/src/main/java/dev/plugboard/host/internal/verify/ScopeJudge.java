@@ -72,8 +72,7 @@ final class ScopeJudge {
       trouble.record(outcome, scope.name());
       return check(scope, ScopeCheck.Status.INCONCLUSIVE, outcome.evidence(), "");
     }
-    Meaning meaning = classifier.classify(scope.probe().call(), scope.probe().granted(), scope.probe().missing(),
-        answered);
+    Meaning meaning = classifier.classify(scope.probe(), answered);
     if (meaning instanceof Meaning.Rejected rejected && rejection.isPresent()) {
       return skipped(scope, Verdict.annotate(answered.evidence(),
           "the connection failed as a whole: see " + rejection.get().diagnosis()));
@@ -91,19 +90,19 @@ final class ScopeJudge {
     if (meaning instanceof Meaning.Rejected) {
       // Refused this one call although the credentials check passed: the scope's own result.
       return missing(scope, Verdict.annotate(answered.evidence(), answered.status()
-          + " refused this call, though the credentials were accepted"), null, account);
+          + " refused this call, though the credentials were accepted"), Optional.empty(), account);
     }
     trouble.unexpected(answered, scope.name());
     return check(scope, ScopeCheck.Status.INCONCLUSIVE,
         Verdict.annotate(answered.evidence(), answered.status() + " proves neither granted nor missing"), "");
   }
 
-  private ScopeCheck missing(Scope scope, Evidence evidence, String diagnosisId, Account account) {
-    if (diagnosisId == null) {
+  private ScopeCheck missing(Scope scope, Evidence evidence, Optional<String> diagnosisId, Account account) {
+    if (diagnosisId.isEmpty()) {
       return check(scope, ScopeCheck.Status.MISSING, evidence,
           rendering.remediation(descriptor.remediationFor(scope), account, scope));
     }
-    Diagnosis diagnosis = descriptor.diagnosis(diagnosisId).orElseThrow();
+    Diagnosis diagnosis = descriptor.diagnosis(diagnosisId.get()).orElseThrow();
     String remediation = rendering.remediation(diagnosis.remediation(), account, scope);
     findings.add(diagnosis.id(), rendering.text(diagnosis.message(), account, scope), remediation, evidence,
         scope.name(), "Affects: ");
@@ -115,7 +114,7 @@ final class ScopeJudge {
     if (rejection.isPresent() || !(outcome instanceof Answered answered) || answered.status() / 100 != 2) {
       return Optional.empty();
     }
-    return ScopeLists.read(descriptor.scopeListing(), answered.body());
+    return ScopeLists.read(listing(), answered.body());
   }
 
   private ScopeCheck fromListing(Scope scope, HttpOutcome outcome, Optional<Set<String>> listed,
@@ -128,10 +127,10 @@ final class ScopeJudge {
       Evidence evidence = Verdict.annotate(outcome.evidence(), listing(scope, listed.get(), outcome));
       return listed.get().contains(scope.id())
           ? check(scope, ScopeCheck.Status.GRANTED, evidence, "")
-          : missing(scope, evidence, null, account);
+          : missing(scope, evidence, Optional.empty(), account);
     }
     if (outcome instanceof Answered answered) {
-      ScopeListing listing = descriptor.scopeListing();
+      ScopeListing listing = listing();
       Meaning meaning = classifier.classify(listing.call(), List.of(), List.of(), answered);
       if (meaning instanceof Meaning.Missing missing) {
         return missing(scope, answered.evidence(), missing.diagnosis(), account);
@@ -155,7 +154,7 @@ final class ScopeJudge {
     if (!granted.contains(scope.id())) {
       return "not listed: " + scope.id();
     }
-    ScopeListing listing = descriptor.scopeListing();
+    ScopeListing listing = listing();
     Set<String> listedOnly = outcome instanceof Answered answered
         ? ScopeLists.listedOnly(listing, answered.body()).orElse(Set.of()) : Set.of();
     if (listedOnly.contains(scope.id())) {
@@ -164,6 +163,11 @@ final class ScopeJudge {
     List<String> by = listedOnly.stream()
         .filter(id -> listing.implies().getOrDefault(id, List.of()).contains(scope.id())).toList();
     return "implied by " + String.join(", ", by) + ": " + scope.id();
+  }
+
+  /** The descriptor's scope listing: judged from only when it has one. */
+  private ScopeListing listing() {
+    return descriptor.scopeListing().orElseThrow();
   }
 
   private static ScopeCheck skipped(Scope scope, Evidence evidence) {

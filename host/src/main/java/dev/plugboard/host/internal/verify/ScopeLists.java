@@ -28,7 +28,7 @@ final class ScopeLists {
     }
     Set<String> ids = new LinkedHashSet<>();
     for (JsonNode element : list) {
-      JsonNode id = listing.item() == null ? element : element.at(listing.item());
+      JsonNode id = listing.item().map(element::at).orElse(element);
       if (id.isValueNode() && !id.isNull() && !id.asString().isBlank()) {
         ids.add(id.asString());
       }

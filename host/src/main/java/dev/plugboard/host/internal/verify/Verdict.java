@@ -127,7 +127,8 @@ final class Verdict {
 
   private Optional<Rejection> platformRejection(HttpOutcome outcome) {
     return outcome instanceof Answered answered
-        ? classifier.platformRejection(answered).map(diagnosis -> new Rejection(diagnosis, answered.evidence()))
+        ? descriptor.platformCheck().flatMap(check -> classifier.platformRejection(check, answered))
+            .map(diagnosis -> new Rejection(diagnosis, answered.evidence()))
         : Optional.empty();
   }
 
@@ -154,7 +155,7 @@ final class Verdict {
   }
 
   private Meaning classify(Scope scope, Answered answered) {
-    return classifier.classify(scope.probe().call(), scope.probe().granted(), scope.probe().missing(), answered);
+    return classifier.classify(scope.probe(), answered);
   }
 
   private void diagnose(String diagnosisId, Account account, Evidence evidence, String subject) {

@@ -2,18 +2,22 @@ package dev.plugboard.host.internal.verify;
 
 import dev.plugboard.api.descriptor.Call;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
+import dev.plugboard.api.descriptor.Excess;
 import dev.plugboard.api.descriptor.ExcessCall;
+import dev.plugboard.api.descriptor.PlatformCheck;
+import dev.plugboard.api.descriptor.Probe;
 import dev.plugboard.api.descriptor.Scope;
+import dev.plugboard.api.descriptor.ScopeListing;
 import dev.plugboard.host.Account;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.internal.http.ApiSession;
 import dev.plugboard.host.internal.http.HttpOutcome;
 import dev.plugboard.host.internal.verify.Observed.Probed;
-import java.util.OptionalInt;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -57,9 +61,10 @@ final class VerificationRun {
     Account defaults = reader.fromDefaults();
     // The platform check goes first and alone: no credential goes to an address before it has
     // proven to be the platform.
-    Optional<HttpOutcome> platform = Optional.ofNullable(descriptor.platformCheck())
+    Optional<PlatformCheck> platformCheck = descriptor.platformCheck();
+    Optional<HttpOutcome> platform = platformCheck
         .map(check -> submit(check.call(), defaults, !check.values().isEmpty()).await());
-    if (platform.map(this::platformStops).orElse(false)) {
+    if (platform.map(outcome -> platformStops(platformCheck.get(), outcome)).orElse(false)) {
       HttpOutcome skipped = notSent(descriptor.credentials().call(), defaults);
       HttpOutcome identity = notSent(descriptor.identity().call(), defaults);
       return new Observed(platform, skipped, identity, reader.read(platform, identity).account(), false, 0,
@@ -90,19 +95,18 @@ final class VerificationRun {
     Map<Object, Optional<Calls.Pending>> asked = scopeAndExcessCalls(account, false);
     Map<Scope, Probed> probes = new LinkedHashMap<>();
     Optional<HttpOutcome> listing = Optional.empty();
-    if (descriptor.scopeListing() != null) {
+    Optional<ScopeListing> scopeListing = descriptor.scopeListing();
+    if (scopeListing.isPresent()) {
       // A listing whose path names a value nobody gave fails as the descriptor's mistake it is.
-      listing = Optional.of(asked.get(descriptor.scopeListing())
-          .orElseGet(() -> submit(descriptor.scopeListing().call(), account, true)).await());
+      listing = Optional.of(asked.get(scopeListing.get())
+          .orElseGet(() -> submit(scopeListing.get().call(), account, true)).await());
       verdicts.get().provisionalJudge().provisional(listing.get(), account).forEach(progress::scope);
     } else {
       probes = probes(asked, account);
     }
     Map<ExcessCall, HttpOutcome> excess = new LinkedHashMap<>();
-    if (descriptor.excess() != null) {
-      for (ExcessCall call : descriptor.excess().calls()) {
-        asked.get(call).ifPresent(pending -> excess.put(call, pending.await()));
-      }
+    for (ExcessCall call : excessCalls()) {
+      asked.get(call).ifPresent(pending -> excess.put(call, pending.await()));
     }
     return new Observed(platform, credentials, identity, account, read.identityRead(), read.named(), probes, listing,
         excess);
@@ -117,15 +121,20 @@ final class VerificationRun {
    */
   private Map<Object, Optional<Calls.Pending>> scopeAndExcessCalls(Account account, boolean readsOnly) {
     Map<Object, Optional<Calls.Pending>> asked = new LinkedHashMap<>();
-    if (descriptor.scopeListing() != null) {
-      ask(asked, descriptor.scopeListing(), descriptor.scopeListing().call(), account, true, readsOnly);
-    } else {
-      descriptor.scopes().forEach(scope -> ask(asked, scope, scope.probe().call(), account, false, readsOnly));
-    }
-    if (descriptor.excess() != null) {
-      descriptor.excess().calls().forEach(call -> ask(asked, call, call.call(), account, true, readsOnly));
-    }
+    descriptor.scopeListing().ifPresentOrElse(
+        listing -> ask(asked, listing, listing.call(), account, true, readsOnly),
+        () -> descriptor.scopes().forEach(scope -> ask(asked, scope, probe(scope).call(), account, false, readsOnly)));
+    excessCalls().forEach(call -> ask(asked, call, call.call(), account, true, readsOnly));
     return asked;
+  }
+
+  private List<ExcessCall> excessCalls() {
+    return descriptor.excess().map(Excess::calls).orElse(List.of());
+  }
+
+  /** The call proving {@code scope}: every scope has one when the descriptor has no listing (its cross-check says so). */
+  private static Probe probe(Scope scope) {
+    return scope.probe().orElseThrow();
   }
 
   private void ask(Map<Object, Optional<Calls.Pending>> asked, Object key, Call call, Account account, boolean readBody,
@@ -157,9 +166,9 @@ final class VerificationRun {
   }
 
   /** A platform check that did not prove the platform: nothing else is worth asking. */
-  private boolean platformStops(HttpOutcome outcome) {
+  private boolean platformStops(PlatformCheck check, HttpOutcome outcome) {
     return outcome instanceof HttpOutcome.Answered answered
-        ? classifier.platformRejection(answered).isPresent()
+        ? classifier.platformRejection(check, answered).isPresent()
         : unreachable(outcome);
   }
 
@@ -187,9 +196,9 @@ final class VerificationRun {
             verdicts.get().provisionalJudge().provisional(scope, new Probed.Sent(outcome), account)));
         started.put(scope, () -> new Probed.Sent(call.get().await()));
       } else {
-        String reason = missingValue(scope.probe().call(), account);
-        Evidence evidence = new Evidence(scope.probe().method(), ApiSession.hostOf(session.url("")),
-            scope.probe().path(), OptionalInt.empty(), 0, 0, reason);
+        String reason = missingValue(probe(scope).call(), account);
+        Evidence evidence = new Evidence(probe(scope).method(), ApiSession.hostOf(session.url("")),
+            probe(scope).path(), OptionalInt.empty(), 0, 0, reason);
         Probed notSent = new Probed.NotSent(reason, evidence);
         progress.scope(verdicts.get().provisionalJudge().provisional(scope, notSent, account));
         started.put(scope, () -> notSent);

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.OptionalInt;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -36,8 +38,10 @@ import org.junit.jupiter.api.Test;
 final class ApiSessionTest {
 
   private static final String TOKEN = "canarytokenzz0123456789abcdefgh";
-  private static final RateLimit BIGCOMMERCE_HEADERS = new RateLimit("X-Rate-Limit-Requests-Left",
-      "X-Rate-Limit-Time-Reset-Ms", "X-Rate-Limit-Requests-Quota", "X-Rate-Limit-Time-Window-Ms", "X-Retry-After", null);
+  private static final RateLimit BIGCOMMERCE_HEADERS = new RateLimit(
+      Optional.of("X-Rate-Limit-Requests-Left"), Optional.of("X-Rate-Limit-Time-Reset-Ms"),
+      Optional.of("X-Rate-Limit-Requests-Quota"), Optional.of("X-Rate-Limit-Time-Window-Ms"), Optional.of("X-Retry-After"),
+      Optional.empty(), OptionalInt.empty());
   private static final RetryPolicy FAST_RETRIES = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5));
 
   @StartStop private final MockWebServer server = new MockWebServer();
@@ -404,7 +408,8 @@ final class ApiSessionTest {
 
   @Test
   void aCombinedUsedOfLimitHeaderPacesTheCallsOfAFullBucket() {
-    RateLimit shopify = new RateLimit(null, null, null, null, null, "X-Shopify-Shop-Api-Call-Limit");
+    RateLimit shopify = new RateLimit(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of("X-Shopify-Shop-Api-Call-Limit"), OptionalInt.empty());
     AllowedHosts allowed = AllowedHosts.of(List.of("api.minimal.example"), List.of(extraHost()));
     ApiTarget target = new ApiTarget(serverBase(), Map.of(), Map.of("X-Auth-Token", TOKEN), "plugboard/test", allowed,
         shopify);

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.Optional;
+import java.util.OptionalInt;
 import javax.net.SocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -40,8 +42,10 @@ import org.junit.jupiter.api.Test;
  */
 final class ConcurrentCallsTest {
 
-  private static final RateLimit BIGCOMMERCE_HEADERS = new RateLimit("X-Rate-Limit-Requests-Left",
-      "X-Rate-Limit-Time-Reset-Ms", "X-Rate-Limit-Requests-Quota", "X-Rate-Limit-Time-Window-Ms", null, null);
+  private static final RateLimit BIGCOMMERCE_HEADERS = new RateLimit(
+      Optional.of("X-Rate-Limit-Requests-Left"), Optional.of("X-Rate-Limit-Time-Reset-Ms"),
+      Optional.of("X-Rate-Limit-Requests-Quota"), Optional.of("X-Rate-Limit-Time-Window-Ms"), Optional.empty(),
+      Optional.empty(), OptionalInt.empty());
   private static final RetryPolicy FAST_RETRIES = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5));
   private static final HeldCertificate LOCALHOST = new HeldCertificate.Builder()
       .addSubjectAlternativeName("localhost").build();
@@ -170,8 +174,7 @@ final class ConcurrentCallsTest {
             .setHeader("X-Rate-Limit-Time-Reset-Ms", 30_000).build();
       }
     });
-    RateLimit withBurst = new RateLimit(BIGCOMMERCE_HEADERS.requestsLeftHeader(), BIGCOMMERCE_HEADERS.resetMsHeader(),
-        BIGCOMMERCE_HEADERS.quotaHeader(), BIGCOMMERCE_HEADERS.windowMsHeader(), null, null, 3);
+    RateLimit withBurst = BIGCOMMERCE_HEADERS.withBurst(OptionalInt.of(3));
     ApiSession session = session(client, "http", withBurst);
 
     List<HttpOutcome> outcomes = startTogether(session, 3);

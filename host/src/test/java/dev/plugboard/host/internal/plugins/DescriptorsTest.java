@@ -79,7 +79,7 @@ final class DescriptorsTest {
   void theFormat11DescriptorOfTheseTestsLoads() {
     assertThat(defects(MINIMAL_11)).isEmpty();
     ConnectorDescriptor descriptor = Descriptors.parse("connector.yaml", MINIMAL_11);
-    assertThat(descriptor.field("token").orElseThrow().guideStep()).isEqualTo("create-token");
+    assertThat(descriptor.field("token").orElseThrow().guideStep().orElseThrow()).isEqualTo("create-token");
   }
 
   @Test
@@ -92,7 +92,7 @@ final class DescriptorsTest {
     ConnectorDescriptor descriptor = Descriptors.parse("connector.yaml", TestDescriptors.minimal("old"));
 
     assertThat(descriptor.id()).isEqualTo("old");
-    assertThat(descriptor.guide().number(descriptor.field("token").orElseThrow().guideStep())).isEqualTo(2);
+    assertThat(descriptor.guide().number(descriptor.field("token").orElseThrow().guideStep().orElseThrow())).isEqualTo(2);
     assertThat(descriptor.diagnoses()).hasSize(2);
   }
 

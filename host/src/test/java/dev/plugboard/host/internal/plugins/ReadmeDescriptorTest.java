@@ -23,7 +23,7 @@ final class ReadmeDescriptorTest {
 
     assertThat(descriptor.id()).isEqualTo("shop");
     assertThat(descriptor.hostsFromValues()).isTrue();
-    assertThat(descriptor.http().auth().basic().password()).isEqualTo("{api_secret}");
-    assertThat(descriptor.excess().calls()).extracting(call -> call.method()).containsExactly("POST");
+    assertThat(descriptor.http().auth().orElseThrow().basic().password()).isEqualTo("{api_secret}");
+    assertThat(descriptor.excess().orElseThrow().calls()).extracting(call -> call.method()).containsExactly("POST");
   }
 }

@@ -17,7 +17,7 @@ public final class SandboxRequest {
   private final String origin;
   private final String method;
   private final String rawPath;
-  private final String rawQuery;
+  private final Optional<String> rawQuery;
   private final Map<String, String> query;
   private final Map<String, String> headers;
 
@@ -25,15 +25,16 @@ public final class SandboxRequest {
    * @param origin the sandbox's own origin, such as {@code http://127.0.0.1:41234}
    * @param method the request method, such as {@code GET}
    * @param rawPath the path as sent, still percent-encoded
-   * @param rawQuery the query as sent, or {@code null} when there is none
+   * @param rawQuery the query as sent, if there is one
    * @param headers the first value of each header, by name (any case)
    */
-  public SandboxRequest(String origin, String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+  public SandboxRequest(String origin, String method, String rawPath, Optional<String> rawQuery,
+      Map<String, List<String>> headers) {
     this.origin = Objects.requireNonNull(origin, "origin == null");
     this.method = Objects.requireNonNull(method, "method == null");
     this.rawPath = Objects.requireNonNull(rawPath, "rawPath == null");
-    this.rawQuery = rawQuery;
-    this.query = QueryParameters.parse(rawQuery);
+    this.rawQuery = Objects.requireNonNull(rawQuery, "rawQuery == null: use Optional.empty() for none");
+    this.query = rawQuery.map(QueryParameters::parse).orElse(Map.of());
     Map<String, String> firsts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((name, values) -> {
       if (name != null && !values.isEmpty()) {
@@ -67,7 +68,7 @@ public final class SandboxRequest {
 
   /** The query as sent, if there is one. */
   public Optional<String> rawQuery() {
-    return Optional.ofNullable(rawQuery);
+    return rawQuery;
   }
 
   /**
@@ -85,7 +86,7 @@ public final class SandboxRequest {
 
   /** The path and the query as sent, as an exchange is logged unless the platform redacts it. */
   public String pathAndQuery() {
-    return rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+    return rawPath + rawQuery.map(query -> "?" + query).orElse("");
   }
 
   @Override

@@ -183,7 +183,7 @@ public final class SandboxServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       SandboxRequest request = new SandboxRequest("http://" + address(), exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
+          Optional.ofNullable(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders());
       String logged = platform.logged(request);
       Optional<String> scope = platform.scopeOf(request);
       if (!pause(latency.plus(faults.delay(scope)))) {

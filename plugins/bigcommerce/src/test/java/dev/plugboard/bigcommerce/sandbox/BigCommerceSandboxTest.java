@@ -74,10 +74,9 @@ final class BigCommerceSandboxTest {
     for (Field field : descriptor.fields()) {
       String value = values.get(field.id());
       String checked = field.id().equals("api_path") ? URI.create(value).getPath() : value;
-      assertThat(checked).as(field.id()).matches(Pattern.compile(field.pattern()));
-      if (field.advisory() != null) {
-        assertThat(value).as(field.id() + " looks as usual").matches(Pattern.compile(field.advisory().pattern()));
-      }
+      assertThat(checked).as(field.id()).matches(Pattern.compile(field.pattern().orElseThrow()));
+      field.advisory().ifPresent(advisory ->
+          assertThat(value).as(field.id() + " looks as usual").matches(Pattern.compile(advisory.pattern())));
     }
   }
 
