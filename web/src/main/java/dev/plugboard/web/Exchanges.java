@@ -15,6 +15,13 @@ final class Exchanges {
 
   /** The largest request body read: a form's values or a credentials file are a few hundred bytes. */
   static final int MAX_BODY = 64 * 1024;
+  /**
+   * How much of a body too large to take is still read, and thrown away, before the refusal is
+   * answered. A server that closes its connection with a request's bytes unread makes the client's
+   * system reset it, and the client may then lose the answer saying why (a browser shows "connection
+   * reset" instead of the 413); a body up to this size is read to its end, so the answer arrives.
+   */
+  static final int MAX_DISCARDED = 1024 * 1024;
   /** The most header bytes a request may carry (names and values). */
   static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -43,24 +50,45 @@ final class Exchanges {
     }
   }
 
-  /** The body, refused past {@link #MAX_BODY} bytes (read no further than that). */
+  /**
+   * The body, refused past {@link #MAX_BODY} bytes: kept no further than that, and read to its end
+   * only up to {@link #MAX_DISCARDED} bytes.
+   */
   static byte[] body(HttpExchange exchange) throws IOException {
+    InputStream in = exchange.getRequestBody();
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null) {
+      long length;
       try {
-        if (Long.parseLong(declared.strip()) > MAX_BODY) {
-          throw tooLarge();
-        }
+        length = Long.parseLong(declared.strip());
       } catch (NumberFormatException e) {
         throw new Refused(400, "The request's Content-Length is not a number.");
       }
+      if (length > MAX_BODY) {
+        throw tooLarge(in, length);
+      }
     }
-    InputStream in = exchange.getRequestBody();
     byte[] bytes = in.readNBytes(MAX_BODY + 1);
     if (bytes.length > MAX_BODY) {
-      throw tooLarge();
+      throw tooLarge(in, MAX_DISCARDED);
     }
     return bytes;
+  }
+
+  /** The refusal of a body too large, once up to {@code length} bytes more of it (at most {@link #MAX_DISCARDED}) are read. */
+  private static Refused tooLarge(InputStream in, long length) throws IOException {
+    if (length <= MAX_DISCARDED) {
+      byte[] buffer = new byte[8192];
+      long left = length;
+      while (left > 0) {
+        int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (read < 0) {
+          break;
+        }
+        left -= read;
+      }
+    }
+    return tooLarge();
   }
 
   private static Refused tooLarge() {
