@@ -45,8 +45,9 @@ import okhttp3.OkHttpClient;
  * requests per second, where calls must pace themselves, in one wave and as before it, and in one
  * wave with the descriptor's burst left out (one call first, the rest paced by its answer). Then one
  * wave against the design before it (probes after the first two calls) over a network of 50 and
- * 200 ms round trips, plain http and TLS 1.3 (a stand-in with a certificate made at run time).
- * Every run must end verified with all 13 scopes granted, or the benchmark fails.
+ * 200 ms round trips, plain http and TLS 1.3 (a stand-in with a certificate made at run time),
+ * over TLS both to an origin met before and to one never met. Every run must end verified with all
+ * 13 scopes granted, or the benchmark fails. The argument {@code network} runs only the last part.
  *
  * <p>Run from the repository root (the numbers are in README, Benchmarks):
  *
@@ -75,9 +76,17 @@ public final class VerificationBenchmark {
   public static void main(String[] args) throws IOException, URISyntaxException {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", "off");
+    if (args.length > 1 || args.length == 1 && !args[0].equals("network")) {
+      throw new IllegalArgumentException("usage: VerificationBenchmark [network] (network: only the runs over a"
+          + " network with latency); got " + String.join(" ", args));
+    }
     VerificationBenchmark benchmark = new VerificationBenchmark(pluginsDir());
     try {
-      benchmark.run();
+      if (args.length == 1) {
+        benchmark.waves();
+      } else {
+        benchmark.run();
+      }
     } finally {
       benchmark.close();
     }
@@ -113,22 +122,27 @@ public final class VerificationBenchmark {
    * One wave against the design before it (the probes after the credentials check and the identity
    * call), over a network with 50 and 200 ms round trips (a relay holding every chunk half that
    * long each way), over plain http and over TLS 1.3 with HTTP/1.1 and with HTTP/2. Each run starts
-   * with no pooled connection, as a CLI run does; connections are those the relay accepted.
+   * with no pooled connection, as a CLI run does; connections are those the relay accepted. Over
+   * TLS one wave is measured twice: to an origin the process has met in the warm-up runs (as an
+   * application verifying again once its pooled connections have gone) and to one it has never met
+   * (each run through a relay of its own, on a port of its own: a CLI run's first contact).
    */
   private void waves() {
-    System.out.printf("%-22s %-8s %-9s %5s %10s %10s %10s %12s %12s%n", "transport", "latency", "design", "runs",
+    System.out.printf("%-22s %-8s %-14s %5s %10s %10s %10s %12s %12s%n", "transport", "latency", "design", "runs",
         "median ms", "min ms", "max ms", "round trips", "connections");
     for (Transport transport : Transport.values()) {
       for (int latency : new int[] {50, 200}) {
-        Row before = measureWaves(transport, latency, false);
-        Row oneWave = measureWaves(transport, latency, true);
-        printWave(transport, latency, "before", before);
-        printWave(transport, latency, "one wave", oneWave);
+        printWave(transport, latency, "before", measureWaves(transport, latency, false, false));
+        printWave(transport, latency, "one wave", measureWaves(transport, latency, true, false));
+        if (transport != Transport.HTTP) {
+          printWave(transport, latency, "1st contact", measureWaves(transport, latency, true, true));
+        }
       }
     }
+    System.out.println("  ('1st contact': one wave to an origin this process has never met, a relay of its own per run)");
   }
 
-  private Row measureWaves(Transport transport, int latencyMs, boolean oneWave) {
+  private Row measureWaves(Transport transport, int latencyMs, boolean oneWave, boolean firstContact) {
     SandboxOptions options = SandboxOptions.builder().quota(PLENTY.requests(), PLENTY.window()).build();
     int runs = latencyMs == 50 ? 9 : 5;
     try (RunningSandbox sandbox = new SandboxLauncher(registry).start(connector, options)) {
@@ -136,34 +150,33 @@ public final class VerificationBenchmark {
       TlsFront front = transport == Transport.HTTP ? null : new TlsFront(sandboxUrl, transport == Transport.TLS_H2);
       InetSocketAddress behind = new InetSocketAddress(InetAddress.getLoopbackAddress(),
           front == null ? sandboxUrl.port() : front.port());
+      OkHttpClient runClient = front == null ? HttpClients.create() : front.trusting(HttpClients.create());
+      Verifier waveVerifier = new Verifier(new HostSettings(registry.pluginsDir(), registry.pluginsDir(), List.of()),
+          runClient);
+      Network network = new Network(waveVerifier, runClient, sandbox.defaults(), front != null, oneWave);
       try (LatencyRelay relay = new LatencyRelay(behind, latencyMs)) {
-        OkHttpClient runClient = front == null ? HttpClients.create() : front.trusting(HttpClients.create());
-        Verifier waveVerifier = new Verifier(new HostSettings(registry.pluginsDir(), registry.pluginsDir(), List.of()),
-            runClient);
-        String host = front == null ? "127.0.0.1" : "localhost";
-        ExtraHost allowed = new ExtraHost(host, relay.port());
-        Map<String, String> values = new LinkedHashMap<>(sandbox.defaults());
-        String apiPath = values.get("api_path");
-        values.put("api_path", (front == null ? "http://" : "https://") + allowed + apiPath.substring(
-            apiPath.indexOf("/stores/")));
         for (int i = 0; i < 2; i++) {
-          runClient.connectionPool().evictAll();
-          verify(waveVerifier, values, allowed, 0, oneWave);
+          network.run(relay);
         }
         double[] millis = new double[runs];
-        int connectionsBefore = relay.accepted();
+        int connections = 0;
         for (int i = 0; i < runs; i++) {
-          runClient.connectionPool().evictAll();
-          long start = System.nanoTime();
-          verify(waveVerifier, values, allowed, 0, oneWave);
-          millis[i] = (System.nanoTime() - start) / 1e6;
+          if (firstContact) {
+            try (LatencyRelay own = new LatencyRelay(behind, latencyMs)) {
+              millis[i] = network.run(own);
+              connections += own.accepted();
+            }
+          } else {
+            int before = relay.accepted();
+            millis[i] = network.run(relay);
+            connections += relay.accepted() - before;
+          }
         }
-        int connections = (relay.accepted() - connectionsBefore) / runs;
-        HttpClients.close(runClient);
-        return Row.of(millis, connections, 0);
+        return Row.of(millis, connections / runs, 0);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } finally {
+        HttpClients.close(runClient);
         if (front != null) {
           front.close();
         }
@@ -171,8 +184,37 @@ public final class VerificationBenchmark {
     }
   }
 
+  /** Verifications through a relay, each with no pooled connection, as a CLI run starts. */
+  private final class Network {
+    private final Verifier verifier;
+    private final OkHttpClient client;
+    private final Map<String, String> defaults;
+    private final boolean tls;
+    private final boolean oneWave;
+
+    Network(Verifier verifier, OkHttpClient client, Map<String, String> defaults, boolean tls, boolean oneWave) {
+      this.verifier = verifier;
+      this.client = client;
+      this.defaults = defaults;
+      this.tls = tls;
+      this.oneWave = oneWave;
+    }
+
+    /** One verification through {@code relay}; its wall time in milliseconds. */
+    double run(LatencyRelay relay) {
+      ExtraHost allowed = new ExtraHost(tls ? "localhost" : "127.0.0.1", relay.port());
+      Map<String, String> values = new LinkedHashMap<>(defaults);
+      String apiPath = values.get("api_path");
+      values.put("api_path", (tls ? "https://" : "http://") + allowed + apiPath.substring(apiPath.indexOf("/stores/")));
+      client.connectionPool().evictAll();
+      long start = System.nanoTime();
+      verify(verifier, values, allowed, 0, oneWave);
+      return (System.nanoTime() - start) / 1e6;
+    }
+  }
+
   private static void printWave(Transport transport, int latencyMs, String design, Row row) {
-    System.out.printf("%-22s %-8s %-9s %5d %10.1f %10.1f %10.1f %12.1f %12d%n", transport.label, latencyMs + " ms",
+    System.out.printf("%-22s %-8s %-14s %5d %10.1f %10.1f %10.1f %12.1f %12d%n", transport.label, latencyMs + " ms",
         design, row.runs(), row.median(), row.min(), row.max(), row.median() / latencyMs, row.requests());
   }
 

@@ -50,13 +50,18 @@ public final class ApiSession implements AutoCloseable {
   private volatile boolean closed;
 
   public ApiSession(OkHttpClient client, ApiTarget target, RetryPolicy retry, Deadline deadline) {
+    this(client, target, retry, deadline, MultiplexedOrigins.PROCESS);
+  }
+
+  /** @param known the origins known to speak HTTP/2, whose calls wait for the first one's connection */
+  ApiSession(OkHttpClient client, ApiTarget target, RetryPolicy retry, Deadline deadline, MultiplexedOrigins known) {
     this.client = client;
     this.target = target;
     this.retry = retry;
     this.deadline = deadline;
     this.gate = new RateLimitGate(target.rateLimit(), this::later);
     this.credentials = new Credentials(target.credentialHeaders(), target.allowedHosts());
-    this.first = new FirstConnection(target.baseUrl().isHttps());
+    this.first = new FirstConnection(target.baseUrl(), known);
   }
 
   /**
@@ -103,7 +108,8 @@ public final class ApiSession implements AutoCloseable {
         .url(url)
         // A method that needs a body gets an empty one: the descriptor vouched that the call changes nothing.
         .method(method, BODY_METHODS.contains(method) ? RequestBody.create(new byte[0]) : null)
-        .headers(headers(target));
+        .headers(headers(target))
+        .tag(FirstConnection.class, first);
     if (authenticated) {
       builder.tag(Credentials.class, credentials);
     }
@@ -188,10 +194,10 @@ public final class ApiSession implements AutoCloseable {
           + " allows no more requests until after the deadline of " + deadline.describe() + " (rate limit)")));
     }
 
-    /** Sends, now or (while the first call to an https address connects) once it has. */
+    /** Sends, now or (while the first call to an origin known to speak HTTP/2 connects) once it has. */
     private void attempt() {
       if (first.claim()) {
-        enqueue(request.newBuilder().tag(FirstConnection.class, first).build());
+        enqueue(request);
       } else {
         first.whenUp(() -> enqueue(request));
       }

@@ -5,41 +5,49 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
+import okhttp3.HttpUrl;
 
 /**
- * Holds one verification's calls to an https address until the first of them has a connection.
- * Whether a server speaks HTTP/2 is known only once a TLS handshake has negotiated it (ALPN), and
- * OkHttp, not knowing, opens a connection for every call that starts meanwhile and keeps one of
- * them afterwards: fourteen handshakes where one would do. So the first call connects alone and
- * the others follow as soon as its connection is up: over HTTP/2 they share it, over HTTP/1.1
- * they open their own in parallel, as before. Plain http is never held (OkHttp speaks HTTP/2 only
- * over TLS), and a call that finds a pooled connection releases the others at once.
+ * Holds one verification's calls to an https origin known to speak HTTP/2 until the first of them
+ * has a connection, as browsers do. OkHttp, not knowing whether a connection under way will be
+ * multiplexed, opens one for every call that starts meanwhile and keeps one of them afterwards:
+ * fourteen handshakes where one would do. So to an origin this process has seen negotiate HTTP/2
+ * ({@link MultiplexedOrigins}, learnt from every connection a call acquires) the first call
+ * connects alone and the others share its connection once it is up. To any other origin (first
+ * contact, or last seen speaking HTTP/1.1) every call goes at once and opens its own connection if
+ * it needs one: holding them there would pay connection setup twice over HTTP/1.1, and an HTTP/2
+ * server met for the first time costs spare handshakes once (OkHttp then keeps one connection).
+ * Plain http is never held (OkHttp speaks HTTP/2 only over TLS), and a first call that finds a
+ * pooled connection releases the others at once.
  */
 final class FirstConnection {
 
-  /** Tells the first call's holder when OkHttp gives that call a connection. */
+  /** Tells each call's holder (its request tag) which connection OkHttp gave it. */
   static final EventListener EVENTS = new EventListener() {
     @Override
     public void connectionAcquired(Call call, Connection connection) {
       FirstConnection first = call.request().tag(FirstConnection.class);
       if (first != null) {
-        first.up();
+        first.acquired(connection);
       }
     }
   };
 
+  private final MultiplexedOrigins known;
   private final AtomicBoolean claimed;
   private final CompletableFuture<Void> up = new CompletableFuture<>();
 
-  /** @param holds false for an address whose calls need not wait for one another (plain http) */
-  FirstConnection(boolean holds) {
+  /** For calls to {@code base}'s origin, held while it is https and {@code known} as multiplexed. */
+  FirstConnection(HttpUrl base, MultiplexedOrigins known) {
+    this.known = known;
+    boolean holds = base.isHttps() && known.multiplexed(base);
     this.claimed = new AtomicBoolean(!holds);
     if (!holds) {
       up.complete(null);
     }
   }
 
-  /** True once, for the call that is to connect first; it must carry this as its request tag. */
+  /** True once, for the call that is to connect first when the calls are held. */
   boolean claim() {
     return claimed.compareAndSet(false, true);
   }
@@ -55,5 +63,14 @@ final class FirstConnection {
   /** The first call has its connection, or has ended: the others may go. */
   void up() {
     up.complete(null);
+  }
+
+  /** A call was given {@code connection}: its protocol is remembered, and the others may go. */
+  private void acquired(Connection connection) {
+    HttpUrl origin = connection.route().address().url();
+    if (origin.isHttps()) {
+      known.saw(origin, connection.protocol());
+    }
+    up();
   }
 }

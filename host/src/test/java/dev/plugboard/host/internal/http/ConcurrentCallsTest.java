@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many calls of one verification started together, over real loopback HTTP and TLS: on OkHttp's
- * dispatcher, over one HTTP/2 connection or parallel HTTP/1.1 ones, cancelled on close, paced by a
- * quota that only the first answer tells.
+ * dispatcher, all at once on first contact, over one HTTP/2 connection once the server is known to
+ * speak it, cancelled on close, paced by a quota that only the first answer tells.
  */
 final class ConcurrentCallsTest {
 
@@ -52,6 +52,8 @@ final class ConcurrentCallsTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
   private final OkHttpClient client = HttpClients.create();
+  /** This test's own memory of HTTP/2 origins, so that no other test's server teaches it. */
+  private final MultiplexedOrigins known = new MultiplexedOrigins(16);
 
   @AfterEach
   void closeClient() {
@@ -59,48 +61,54 @@ final class ConcurrentCallsTest {
   }
 
   @Test
-  void overHttp2TheCallsStartedTogetherShareTheFirstCallsConnection() throws Exception {
-    serveTls(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
-    for (int i = 0; i < 10; i++) {
+  void onFirstContactOverHttp11AllFourteenCallsOpenTheirConnectionsTogether() throws Exception {
+    // No handshake completes until fourteen connections are open: calls held for a first
+    // connection, or queued by the dispatcher's limit per host, would leave one waiting in vain.
+    HandshakesTogether handshakes = serveTls(List.of(Protocol.HTTP_1_1), 14);
+    for (int i = 0; i < 14; i++) {
       server.enqueue(new MockResponse.Builder().code(200).build());
     }
-    AtomicInteger sockets = new AtomicInteger();
-    ApiSession session = session(trusting(counting(client, sockets)), "https", RateLimit.NONE);
-
-    List<HttpOutcome> outcomes = startTogether(session, 10);
-
-    assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Answered.class));
-    for (int i = 0; i < 10; i++) {
-      assertThat(server.takeRequest().getVersion()).isEqualTo("HTTP/2");
-    }
-    // OkHttp alone would open a connection per call and keep one: every handshake but one wasted.
-    assertThat(sockets).hasValue(1);
-  }
-
-  @Test
-  void overHttp11TheyStillOpenTheirOwnConnectionsInParallel() throws Exception {
-    serveTls(List.of(Protocol.HTTP_1_1));
-    // Each answer waits until four requests are at the server together: calls made one after
-    // another over one connection would never get there.
-    CountDownLatch together = new CountDownLatch(4);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        together.countDown();
-        return new MockResponse.Builder().code(together.await(10, TimeUnit.SECONDS) ? 200 : 504).build();
-      }
-    });
     ApiSession session = session(trusting(client), "https", RateLimit.NONE);
 
-    List<HttpOutcome> outcomes = startTogether(session, 4);
+    List<HttpOutcome> outcomes = startTogether(session, 14);
 
     assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(Answered.class,
         answered -> assertThat(answered.status()).isEqualTo(200)));
+    assertThat(handshakes.waitedInVain()).isZero();
     Set<Integer> connections = new TreeSet<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 14; i++) {
       connections.add(server.takeRequest().getConnectionIndex());
     }
-    assertThat(connections).hasSize(4);
+    assertThat(connections).hasSize(14);
+    assertThat(known.multiplexed(session.url("/"))).isFalse();
+  }
+
+  @Test
+  void anOriginSeenSpeakingHttp2HoldsTheNextVerificationsCallsForOneConnection() throws Exception {
+    // First contact: nothing is known, so the four calls go at once (no handshake completes until
+    // all four connections are open) and OkHttp keeps one of their connections.
+    HandshakesTogether handshakes = serveTls(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1), 4);
+    for (int i = 0; i < 14; i++) {
+      server.enqueue(new MockResponse.Builder().code(200).build());
+    }
+    AtomicInteger sockets = new AtomicInteger();
+    OkHttpClient counted = trusting(counting(client, sockets));
+    assertThat(startTogether(session(counted, "https", RateLimit.NONE), 4))
+        .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Answered.class));
+    assertThat(handshakes.waitedInVain()).isZero();
+    // The next verification, with no pooled connection left (as a CLI run starts).
+    client.connectionPool().evictAll();
+    sockets.set(0);
+    ApiSession again = session(counted, "https", RateLimit.NONE);
+
+    List<HttpOutcome> outcomes = startTogether(again, 10);
+
+    assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Answered.class));
+    for (int i = 0; i < 14; i++) {
+      assertThat(server.takeRequest().getVersion()).isEqualTo("HTTP/2");
+    }
+    // Not held, OkHttp would open a connection per call and keep one: every handshake but one wasted.
+    assertThat(sockets).hasValue(1);
   }
 
   @Test
@@ -242,10 +250,13 @@ final class ConcurrentCallsTest {
     }).build();
   }
 
-  private void serveTls(List<Protocol> protocols) {
+  /** TLS with {@code protocols}, no handshake completing until {@code together} connections are open. */
+  private HandshakesTogether serveTls(List<Protocol> protocols, int together) {
     HandshakeCertificates certificates = new HandshakeCertificates.Builder().heldCertificate(LOCALHOST).build();
-    server.useHttps(certificates.sslSocketFactory());
+    HandshakesTogether handshakes = new HandshakesTogether(certificates.sslSocketFactory(), together);
+    server.useHttps(handshakes);
     server.setProtocols(protocols);
+    return handshakes;
   }
 
   private static OkHttpClient trusting(OkHttpClient client) {
@@ -265,6 +276,6 @@ final class ConcurrentCallsTest {
         server.getPort())));
     ApiTarget target = new ApiTarget(base, Map.of(), Map.of("X-Auth-Token", "canarytokenzz0123456789abcdefgh"),
         "plugboard/test", allowed, rateLimit);
-    return new ApiSession(httpClient, target, FAST_RETRIES, Deadline.in(timeout));
+    return new ApiSession(httpClient, target, FAST_RETRIES, Deadline.in(timeout), known);
   }
 }
