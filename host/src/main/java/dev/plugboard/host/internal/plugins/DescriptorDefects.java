@@ -2,17 +2,13 @@ package dev.plugboard.host.internal.plugins;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.InvalidDescriptorException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
@@ -136,29 +132,8 @@ final class DescriptorDefects {
   /** The defects of the parts of {@code node}, each built on its own. */
   private List<Found> inside(JsonNode node, Type type, String pointer, String path) {
     List<Found> defects = new ArrayList<>();
-    if (type instanceof Class<?> record && record.isRecord() && node.isObject()) {
-      Map<String, RecordComponent> components = Arrays.stream(record.getRecordComponents())
-          .collect(Collectors.toMap(RecordComponent::getName, c -> c));
-      for (String key : node.propertyNames()) {
-        RecordComponent component = components.get(key);
-        if (component != null && !(component.getType().isPrimitive())) {
-          defects.addAll(defects(node.get(key), component.getGenericType(), pointer + "/" + escape(key),
-              path.isEmpty() ? key : path + "." + key));
-        }
-      }
-    } else if (type instanceof ParameterizedType generic) {
-      Type raw = generic.getRawType();
-      Type element = generic.getActualTypeArguments()[generic.getActualTypeArguments().length - 1];
-      if (raw == List.class && node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          defects.addAll(defects(node.get(i), element, pointer + "/" + i, path + "[" + i + "]"));
-        }
-      } else if (raw == Map.class && node.isObject()) {
-        for (String key : node.propertyNames()) {
-          defects.addAll(defects(node.get(key), element, pointer + "/" + escape(key), path + "." + key));
-        }
-      }
-    }
+    RecordTree.parts(node, type, pointer, path,
+        (part, partType, partPointer, partPath) -> defects.addAll(defects(part, partType, partPointer, partPath)));
     return defects;
   }
 
@@ -172,7 +147,7 @@ final class DescriptorDefects {
     }
     String message = invalid != null ? invalid.getMessage() : jacksonWords((JacksonException) e);
     String key = firstKey(message);
-    String where = key != null && node.has(key) ? pointer + "/" + escape(key) : pointer;
+    String where = key != null && node.has(key) ? pointer + "/" + RecordTree.escape(key) : pointer;
     return List.of(new Found(where, words((path.isEmpty() ? "" : path + ": ") + message) + at(where)));
   }
 
@@ -214,7 +189,7 @@ final class DescriptorDefects {
       int bracket = segment.indexOf('[');
       String name = bracket < 0 ? segment : segment.substring(0, bracket);
       if (!name.isEmpty()) {
-        out.append('/').append(escape(name));
+        out.append('/').append(RecordTree.escape(name));
       }
       if (bracket >= 0) {
         for (String index : segment.substring(bracket + 1).split("\\[")) {
@@ -264,9 +239,5 @@ final class DescriptorDefects {
       return "";
     }
     return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-  }
-
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
   }
 }

@@ -1,13 +1,8 @@
 package dev.plugboard.host.internal.plugins;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,35 +29,16 @@ final class UnknownKeys {
   }
 
   private static void collect(JsonNode node, Type type, String pointer, String path, List<Found> found) {
-    if (type instanceof Class<?> record && record.isRecord() && node.isObject()) {
-      Map<String, RecordComponent> components = Arrays.stream(record.getRecordComponents())
-          .collect(Collectors.toMap(RecordComponent::getName, c -> c));
-      for (String key : node.propertyNames()) {
-        String childPointer = pointer + "/" + escape(key);
-        String childPath = path.isEmpty() ? key : path + "." + key;
-        RecordComponent component = components.get(key);
-        if (component == null) {
-          found.add(new Found(childPointer, childPath, key, components.keySet().stream().sorted().toList()));
-        } else {
-          collect(node.get(key), component.getGenericType(), childPointer, childPath, found);
-        }
+    RecordTree.parts(node, type, pointer, path, new RecordTree.Visitor() {
+      @Override
+      public void part(JsonNode part, Type partType, String partPointer, String partPath) {
+        collect(part, partType, partPointer, partPath, found);
       }
-    } else if (type instanceof ParameterizedType generic) {
-      Type raw = generic.getRawType();
-      Type element = generic.getActualTypeArguments()[generic.getActualTypeArguments().length - 1];
-      if (raw == List.class && node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          collect(node.get(i), element, pointer + "/" + i, path + "[" + i + "]", found);
-        }
-      } else if (raw == Map.class && node.isObject()) {
-        for (String key : node.propertyNames()) {
-          collect(node.get(key), element, pointer + "/" + escape(key), path + "." + key, found);
-        }
-      }
-    }
-  }
 
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+      @Override
+      public void unknownKey(String key, List<String> known, String keyPointer, String keyPath) {
+        found.add(new Found(keyPointer, keyPath, key, known));
+      }
+    });
   }
 }

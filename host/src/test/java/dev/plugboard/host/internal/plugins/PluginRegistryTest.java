@@ -88,6 +88,17 @@ final class PluginRegistryTest {
   }
 
   @Test
+  void aMisspeltKeyInsideAKeyAFileMayLeaveOutIsReportedAsUnknownThere() {
+    TestPluginJar.plugin("misspeltprobe").extension(FixtureConnector.class)
+        .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("misspeltprobe")
+            .replace("probe: {path: 'orders?limit=1'", "probe: {pth: 'orders?limit=1'"))
+        .writeTo(plugins);
+
+    assertFailsBesideAGoodPlugin("misspeltprobe@1.0.0",
+        "plugboard/connector.yaml: scopes[0].probe.pth: unknown key pth (known keys: answers, granted, method,");
+  }
+
+  @Test
   void aMisspeltTopLevelKeyIsReportedAsUnknownNotAsTheKeyItWasMeantToBe() {
     TestPluginJar.plugin("misspelt").extension(FixtureConnector.class)
         .file(FixtureConnector.DESCRIPTOR, TestDescriptors.minimal("misspelt").replace("summary:", "sumary:"))

@@ -129,9 +129,17 @@ final class VerifierCallsTest {
   @Test
   void aProbeWhosePathTheIdentityAnswerChangesIsSentAgainWithItAndItsFirstAnswerIgnored()
       throws InterruptedException {
+    // The identity answer waits for the probe sent with the default, so that it surely went first.
+    CountDownLatch defaultProbeArrived = new CountDownLatch(1);
     server.setDispatcher(answering(target -> switch (target) {
-      case "/accounts/acme/account" -> json("{\"name\":\"Acme\",\"channel\":\"7\"}");
-      case "/accounts/acme/channels/1/orders" -> status(403);
+      case "/accounts/acme/account" -> {
+        await(defaultProbeArrived);
+        yield json("{\"name\":\"Acme\",\"channel\":\"7\"}");
+      }
+      case "/accounts/acme/channels/1/orders" -> {
+        defaultProbeArrived.countDown();
+        yield status(403);
+      }
       default -> status(200);
     }));
     try (MinimalPlatform platform = new MinimalPlatform(plugins, server, VerifierCallsTest::channelProbe)) {
