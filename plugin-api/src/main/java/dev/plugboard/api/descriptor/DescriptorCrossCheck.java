@@ -100,7 +100,7 @@ final class DescriptorCrossCheck {
       step(field.guideStep(), at + ".guideStep");
       if (field.canonical().isPresent()) {
         for (String placeholder : Template.parse(field.canonical().get(), at + ".canonical").placeholders()) {
-          if (!Template.partOf(placeholder).filter(field.partNames()::contains).isPresent()) {
+          if (Template.partOf(placeholder).filter(field.partNames()::contains).isEmpty()) {
             defect(at + ".canonical", at + ".canonical names {" + placeholder + "}, which is not one of fields "
                 + field.id() + " parts " + field.partNames());
           }

@@ -1,12 +1,12 @@
 package dev.plugboard.api.descriptor;
 
-import java.util.OptionalInt;
-import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 final class DescriptorRecordsTest {

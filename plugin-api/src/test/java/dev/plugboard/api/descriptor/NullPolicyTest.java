@@ -57,15 +57,16 @@ final class NullPolicyTest {
 
   @Test
   void noJavadocOfThePluginApiSpeaksOfNullAsAValue() throws IOException {
-    Pattern nullAsValue = Pattern.compile("\\{@code null}|\\bor null\\b|\\bnull when\\b");
+    Pattern nullWord = Pattern.compile("\\bnull\\b");
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/plugboard/api"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
           String line = lines.get(i).strip();
-          // a reader handing a record null for a key left out is what the records turn into empty
-          if (line.startsWith("*") && nullAsValue.matcher(line).find() && !file.endsWith("Checks.java")) {
+          // where the records say how they read a null a reader hands over for a key left out
+          boolean explainsTheReading = file.endsWith("Checks.java") || file.endsWith("descriptor/package-info.java");
+          if (line.startsWith("*") && nullWord.matcher(line).find() && !explainsTheReading) {
             found.add(file.getFileName() + ":" + (i + 1) + ": " + line);
           }
         }

@@ -1,11 +1,11 @@
 package dev.plugboard.host.internal.http;
 
-import java.util.OptionalInt;
 import dev.plugboard.host.Evidence;
 import dev.plugboard.host.internal.http.HttpOutcome.GaveUp;
 import dev.plugboard.host.internal.http.HttpOutcome.Why;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

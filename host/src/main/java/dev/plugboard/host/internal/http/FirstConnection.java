@@ -33,12 +33,14 @@ final class FirstConnection {
     }
   };
 
+  private final HttpUrl base;
   private final MultiplexedOrigins known;
   private final AtomicBoolean claimed;
   private final CompletableFuture<Void> up = new CompletableFuture<>();
 
   /** For calls to {@code base}'s origin, held while it is https and {@code known} as multiplexed. */
   FirstConnection(HttpUrl base, MultiplexedOrigins known) {
+    this.base = base;
     this.known = known;
     boolean holds = base.isHttps() && known.multiplexed(base);
     this.claimed = new AtomicBoolean(!holds);
@@ -65,11 +67,16 @@ final class FirstConnection {
     up.complete(null);
   }
 
-  /** A call was given {@code connection}: its protocol is remembered, and the others may go. */
+  /**
+   * A call was given {@code connection}: the others may go, and the protocol is remembered when
+   * the connection is to the verification's own https origin. One to another (a redirect's hop, or
+   * an HTTP/2 connection OkHttp shares between hosts) teaches nothing, so that a server's
+   * redirects cannot fill the memory with origins nobody verifies.
+   */
   private void acquired(Connection connection) {
     HttpUrl origin = connection.route().address().url();
-    if (origin.isHttps()) {
-      known.saw(origin, connection.protocol());
+    if (base.isHttps() && MultiplexedOrigins.sameOrigin(origin, base)) {
+      known.saw(base, connection.protocol());
     }
     up();
   }

@@ -9,7 +9,7 @@ import okhttp3.Protocol;
  * The origins (scheme, host and port: no path, query or credential) this process has seen
  * negotiate HTTP/2, remembered as browsers remember them: only a verification of such an origin
  * holds its calls for the first one's connection ({@link FirstConnection}). An origin seen speaking
- * HTTP/1.1 since is forgotten. Bounded: past {@link #CAPACITY} origins the one seen longest ago
+ * HTTP/1.1 since is forgotten. Bounded: past {@link #CAPACITY} origins the one used longest ago
  * goes, so an application verifying thousands of stores keeps well under a megabyte of them.
  */
 final class MultiplexedOrigins {
@@ -43,7 +43,7 @@ final class MultiplexedOrigins {
   /** {@code url}'s origin was just seen speaking {@code protocol}. */
   synchronized void saw(HttpUrl url, Protocol protocol) {
     Origin origin = Origin.of(url);
-    if (protocol == Protocol.HTTP_2 || protocol == Protocol.H2_PRIOR_KNOWLEDGE) {
+    if (protocol == Protocol.HTTP_2) { // only https origins are learnt: never HTTP/2 without TLS
       origins.put(origin, Boolean.TRUE);
     } else {
       origins.remove(origin);
@@ -53,6 +53,11 @@ final class MultiplexedOrigins {
   /** Origins remembered now. */
   synchronized int size() {
     return origins.size();
+  }
+
+  /** Whether {@code a} and {@code b} have the same scheme, host and port. */
+  static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    return Origin.of(a).equals(Origin.of(b));
   }
 
   private record Origin(String scheme, String host, int port) {

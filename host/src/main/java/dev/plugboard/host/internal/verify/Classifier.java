@@ -6,8 +6,8 @@ import dev.plugboard.api.descriptor.BodyMatch;
 import dev.plugboard.api.descriptor.Call;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Diagnosis;
-import dev.plugboard.api.descriptor.PlatformCheck;
 import dev.plugboard.api.descriptor.Probe;
+import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.host.internal.http.HttpOutcome.Answered;
 import dev.plugboard.host.internal.json.Mappers;
 import java.util.List;
@@ -35,12 +35,12 @@ final class Classifier {
   }
 
   /**
-   * What {@code answered} means for the scope {@code probe} proves. A scope has a probe whenever
-   * the descriptor has no scope listing (its cross-check says so), and only then is one sent.
+   * What {@code answered} means for {@code scope}, whose probe got it. A scope has a probe
+   * whenever the descriptor has no scope listing (its cross-check says so), and only then is one sent.
    */
-  Meaning classify(Optional<Probe> probe, Answered answered) {
-    Probe sent = probe.orElseThrow();
-    return classify(sent.call(), sent.granted(), sent.missing(), answered);
+  Meaning classify(Scope scope, Answered answered) {
+    Probe probe = scope.probe().orElseThrow();
+    return classify(probe.call(), probe.granted(), probe.missing(), answered);
   }
 
   /**
@@ -72,15 +72,18 @@ final class Classifier {
 
   /**
    * Why the platform check's answer fails the connection: the diagnosis a rule names, else the
-   * platform check's own; empty when the answer proves the platform is there.
+   * platform check's own; empty when the answer proves the platform is there (or the descriptor
+   * has no platform check).
    */
-  Optional<String> platformRejection(PlatformCheck check, Answered answered) {
-    Meaning meaning = classify(check.call(), check.granted(), List.of(), answered);
-    if (meaning instanceof Meaning.Granted) {
-      return Optional.empty();
-    }
-    return Optional.of(meaning instanceof Meaning.Rejected rejected
-        && !rejected.diagnosis().equals(Diagnosis.CREDENTIALS_REJECTED) ? rejected.diagnosis() : check.diagnosis());
+  Optional<String> platformRejection(Answered answered) {
+    return descriptor.platformCheck().flatMap(check -> {
+      Meaning meaning = classify(check.call(), check.granted(), List.of(), answered);
+      if (meaning instanceof Meaning.Granted) {
+        return Optional.empty();
+      }
+      return Optional.of(meaning instanceof Meaning.Rejected rejected
+          && !rejected.diagnosis().equals(Diagnosis.CREDENTIALS_REJECTED) ? rejected.diagnosis() : check.diagnosis());
+    });
   }
 
   /** Whether {@code answered} meets {@code status} and every {@code match}. */

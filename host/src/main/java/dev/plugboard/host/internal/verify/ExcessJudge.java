@@ -1,6 +1,5 @@
 package dev.plugboard.host.internal.verify;
 
-import java.util.Optional;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Excess;
 import dev.plugboard.api.descriptor.ExcessCall;
@@ -11,6 +10,7 @@ import dev.plugboard.host.internal.http.HttpOutcome.Answered;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**

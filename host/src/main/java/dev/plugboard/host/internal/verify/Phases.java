@@ -95,7 +95,7 @@ final class Phases {
     }
     Optional<Scope> guard = guardingScope();
     boolean refused = guard
-        .map(scope -> classifier.classify(scope.probe(), answered) instanceof Meaning.Missing)
+        .map(scope -> classifier.classify(scope, answered) instanceof Meaning.Missing)
         .orElse(answered.status() == 403);
     if (!refused) {
       trouble.unexpected(answered, "the account's name");

@@ -72,7 +72,7 @@ final class ScopeJudge {
       trouble.record(outcome, scope.name());
       return check(scope, ScopeCheck.Status.INCONCLUSIVE, outcome.evidence(), "");
     }
-    Meaning meaning = classifier.classify(scope.probe(), answered);
+    Meaning meaning = classifier.classify(scope, answered);
     if (meaning instanceof Meaning.Rejected rejected && rejection.isPresent()) {
       return skipped(scope, Verdict.annotate(answered.evidence(),
           "the connection failed as a whole: see " + rejection.get().diagnosis()));

@@ -127,8 +127,7 @@ final class Verdict {
 
   private Optional<Rejection> platformRejection(HttpOutcome outcome) {
     return outcome instanceof Answered answered
-        ? descriptor.platformCheck().flatMap(check -> classifier.platformRejection(check, answered))
-            .map(diagnosis -> new Rejection(diagnosis, answered.evidence()))
+        ? classifier.platformRejection(answered).map(diagnosis -> new Rejection(diagnosis, answered.evidence()))
         : Optional.empty();
   }
 
@@ -155,7 +154,7 @@ final class Verdict {
   }
 
   private Meaning classify(Scope scope, Answered answered) {
-    return classifier.classify(scope.probe(), answered);
+    return classifier.classify(scope, answered);
   }
 
   private void diagnose(String diagnosisId, Account account, Evidence evidence, String subject) {

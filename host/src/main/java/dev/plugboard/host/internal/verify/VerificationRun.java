@@ -4,7 +4,6 @@ import dev.plugboard.api.descriptor.Call;
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Excess;
 import dev.plugboard.api.descriptor.ExcessCall;
-import dev.plugboard.api.descriptor.PlatformCheck;
 import dev.plugboard.api.descriptor.Probe;
 import dev.plugboard.api.descriptor.Scope;
 import dev.plugboard.api.descriptor.ScopeListing;
@@ -61,10 +60,9 @@ final class VerificationRun {
     Account defaults = reader.fromDefaults();
     // The platform check goes first and alone: no credential goes to an address before it has
     // proven to be the platform.
-    Optional<PlatformCheck> platformCheck = descriptor.platformCheck();
-    Optional<HttpOutcome> platform = platformCheck
+    Optional<HttpOutcome> platform = descriptor.platformCheck()
         .map(check -> submit(check.call(), defaults, !check.values().isEmpty()).await());
-    if (platform.map(outcome -> platformStops(platformCheck.get(), outcome)).orElse(false)) {
+    if (platform.map(this::platformStops).orElse(false)) {
       HttpOutcome skipped = notSent(descriptor.credentials().call(), defaults);
       HttpOutcome identity = notSent(descriptor.identity().call(), defaults);
       return new Observed(platform, skipped, identity, reader.read(platform, identity).account(), false, 0,
@@ -166,9 +164,9 @@ final class VerificationRun {
   }
 
   /** A platform check that did not prove the platform: nothing else is worth asking. */
-  private boolean platformStops(PlatformCheck check, HttpOutcome outcome) {
+  private boolean platformStops(HttpOutcome outcome) {
     return outcome instanceof HttpOutcome.Answered answered
-        ? classifier.platformRejection(check, answered).isPresent()
+        ? classifier.platformRejection(answered).isPresent()
         : unreachable(outcome);
   }
 
