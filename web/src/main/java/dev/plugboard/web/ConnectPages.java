@@ -239,6 +239,7 @@ public final class ConnectPages implements HttpHandler {
     if (exchange.getResponseCode() != -1) {
       return; // the answer has begun (an event stream); it ends here
     }
+    Exchanges.discardUnread(exchange);
     if (exchange.getRequestMethod().equals("POST")) {
       Exchanges.send(exchange, status, JSON, Json.error(message));
     } else {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Reading requests within bounds and sending answers with the headers every answer carries. */
 final class Exchanges {
@@ -16,7 +17,7 @@ final class Exchanges {
   /** The largest request body read: a form's values or a credentials file are a few hundred bytes. */
   static final int MAX_BODY = 64 * 1024;
   /**
-   * How much of a body too large to take is still read, and thrown away, before the refusal is
+   * How much of a request's body left unread is still read, and thrown away, before a refusal is
    * answered. A server that closes its connection with a request's bytes unread makes the client's
    * system reset it, and the client may then lose the answer saying why (a browser shows "connection
    * reset" instead of the 413); a body up to this size is read to its end, so the answer arrives.
@@ -50,45 +51,54 @@ final class Exchanges {
     }
   }
 
-  /**
-   * The body, refused past {@link #MAX_BODY} bytes: kept no further than that, and read to its end
-   * only up to {@link #MAX_DISCARDED} bytes.
-   */
+  /** The body, refused past {@link #MAX_BODY} bytes (read no further than that). */
   static byte[] body(HttpExchange exchange) throws IOException {
-    InputStream in = exchange.getRequestBody();
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      long length;
-      try {
-        length = Long.parseLong(declared.strip());
-      } catch (NumberFormatException e) {
-        throw new Refused(400, "The request's Content-Length is not a number.");
-      }
-      if (length > MAX_BODY) {
-        throw tooLarge(in, length);
-      }
+    OptionalLong declared = declaredLength(exchange);
+    if (declared.isPresent() && declared.getAsLong() > MAX_BODY) {
+      throw tooLarge();
     }
-    byte[] bytes = in.readNBytes(MAX_BODY + 1);
+    byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
     if (bytes.length > MAX_BODY) {
-      throw tooLarge(in, MAX_DISCARDED);
+      throw tooLarge();
     }
     return bytes;
   }
 
-  /** The refusal of a body too large, once up to {@code length} bytes more of it (at most {@link #MAX_DISCARDED}) are read. */
-  private static Refused tooLarge(InputStream in, long length) throws IOException {
-    if (length <= MAX_DISCARDED) {
+  /**
+   * Reads what is left of the request's body, up to {@link #MAX_DISCARDED} bytes, and throws it
+   * away: for an answer sent without reading it (a refusal). A body declared longer is left unread.
+   */
+  static void discardUnread(HttpExchange exchange) {
+    try {
+      OptionalLong declared = declaredLength(exchange);
+      if (declared.isPresent() && declared.getAsLong() > MAX_DISCARDED) {
+        return;
+      }
+      InputStream in = exchange.getRequestBody();
       byte[] buffer = new byte[8192];
-      long left = length;
-      while (left > 0) {
+      for (long left = MAX_DISCARDED; left > 0; ) {
         int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
         if (read < 0) {
-          break;
+          return;
         }
         left -= read;
       }
+    } catch (IOException | Refused unreadable) {
+      // the client has gone, or its length is no number: the answer is tried all the same
     }
-    return tooLarge();
+  }
+
+  /** The request's declared Content-Length, if it gives one. */
+  private static OptionalLong declaredLength(HttpExchange exchange) {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(declared.strip()));
+    } catch (NumberFormatException e) {
+      throw new Refused(400, "The request's Content-Length is not a number.");
+    }
   }
 
   private static Refused tooLarge() {
