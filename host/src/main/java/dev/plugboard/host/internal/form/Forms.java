@@ -2,13 +2,13 @@ package dev.plugboard.host.internal.form;
 
 import dev.plugboard.api.descriptor.ConnectorDescriptor;
 import dev.plugboard.api.descriptor.Field;
+import dev.plugboard.api.descriptor.GuideStep;
 import dev.plugboard.host.Form;
 import dev.plugboard.host.FormField;
 import dev.plugboard.host.internal.http.AllowedHosts;
 import dev.plugboard.host.internal.http.ExtraHost;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Draws a connector's {@link Form} from its descriptor; the host adds nothing a platform would need to know. */
@@ -42,7 +42,7 @@ public final class Forms {
         field.patternHint().map(String::strip),
         field.normalize(),
         step,
-        step.isPresent() ? Optional.of(descriptor.guide().steps().get(step.getAsInt() - 1).title()) : Optional.empty(),
+        field.guideStep().flatMap(descriptor.guide()::step).map(GuideStep::title),
         field.fileLabels());
   }
 }

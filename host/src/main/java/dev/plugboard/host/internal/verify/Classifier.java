@@ -34,13 +34,18 @@ final class Classifier {
     return call.readsBody() || descriptor.http().answers().stream().anyMatch(rule -> !rule.match().isEmpty());
   }
 
-  /**
-   * What {@code answered} means for {@code scope}, whose probe got it. A scope has a probe
-   * whenever the descriptor has no scope listing (its cross-check says so), and only then is one sent.
-   */
+  /** What {@code answered} means for {@code scope}, whose probe got it. */
   Meaning classify(Scope scope, Answered answered) {
-    Probe probe = scope.probe().orElseThrow();
+    Probe probe = probeOf(scope);
     return classify(probe.call(), probe.granted(), probe.missing(), answered);
+  }
+
+  /**
+   * The call proving {@code scope}. A scope has one whenever the descriptor has no scope listing
+   * (its cross-check says so), and only then is one sent or judged.
+   */
+  static Probe probeOf(Scope scope) {
+    return scope.probe().orElseThrow();
   }
 
   /**

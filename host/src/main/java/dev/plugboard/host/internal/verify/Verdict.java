@@ -135,7 +135,7 @@ final class Verdict {
     List<Rejection> rejections = new ArrayList<>();
     for (Map.Entry<Scope, Probed> entry : probes.entrySet()) {
       if (!(entry.getValue() instanceof Probed.Sent sent && sent.outcome() instanceof Answered answered
-          && classify(entry.getKey(), answered) instanceof Meaning.Rejected rejected)) {
+          && classifier.classify(entry.getKey(), answered) instanceof Meaning.Rejected rejected)) {
         return Optional.empty();
       }
       rejections.add(new Rejection(rejected.diagnosis(), answered.evidence()));
@@ -149,12 +149,8 @@ final class Verdict {
     boolean everyMissing = !probes.isEmpty() && probes.entrySet().stream().allMatch(entry ->
         entry.getValue() instanceof Probed.Sent sent
             && sent.outcome() instanceof Answered answered
-            && classify(entry.getKey(), answered) instanceof Meaning.Missing);
+            && classifier.classify(entry.getKey(), answered) instanceof Meaning.Missing);
     return everyMissing ? diagnosis : Optional.empty();
-  }
-
-  private Meaning classify(Scope scope, Answered answered) {
-    return classifier.classify(scope, answered);
   }
 
   private void diagnose(String diagnosisId, Account account, Evidence evidence, String subject) {

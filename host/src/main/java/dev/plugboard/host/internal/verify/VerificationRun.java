@@ -121,18 +121,14 @@ final class VerificationRun {
     Map<Object, Optional<Calls.Pending>> asked = new LinkedHashMap<>();
     descriptor.scopeListing().ifPresentOrElse(
         listing -> ask(asked, listing, listing.call(), account, true, readsOnly),
-        () -> descriptor.scopes().forEach(scope -> ask(asked, scope, probe(scope).call(), account, false, readsOnly)));
+        () -> descriptor.scopes().forEach(scope ->
+            ask(asked, scope, Classifier.probeOf(scope).call(), account, false, readsOnly)));
     excessCalls().forEach(call -> ask(asked, call, call.call(), account, true, readsOnly));
     return asked;
   }
 
   private List<ExcessCall> excessCalls() {
     return descriptor.excess().map(Excess::calls).orElse(List.of());
-  }
-
-  /** The call proving {@code scope}: every scope has one when the descriptor has no listing (its cross-check says so). */
-  private static Probe probe(Scope scope) {
-    return scope.probe().orElseThrow();
   }
 
   private void ask(Map<Object, Optional<Calls.Pending>> asked, Object key, Call call, Account account, boolean readBody,
@@ -194,9 +190,10 @@ final class VerificationRun {
             verdicts.get().provisionalJudge().provisional(scope, new Probed.Sent(outcome), account)));
         started.put(scope, () -> new Probed.Sent(call.get().await()));
       } else {
-        String reason = missingValue(probe(scope).call(), account);
-        Evidence evidence = new Evidence(probe(scope).method(), ApiSession.hostOf(session.url("")),
-            probe(scope).path(), OptionalInt.empty(), 0, 0, reason);
+        Probe probe = Classifier.probeOf(scope);
+        String reason = missingValue(probe.call(), account);
+        Evidence evidence = new Evidence(probe.method(), ApiSession.hostOf(session.url("")), probe.path(),
+            OptionalInt.empty(), 0, 0, reason);
         Probed notSent = new Probed.NotSent(reason, evidence);
         progress.scope(verdicts.get().provisionalJudge().provisional(scope, notSent, account));
         started.put(scope, () -> notSent);
