@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
  * commands and options, to {@code source} from the shell's start-up file.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {"Prints a completion script for bash or zsh; load it with:",

@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard connect CONNECTOR}: verify, then keep the connection, encrypted, if it verified. */
 @Command(
+    addMethodSubcommands = false,
     name = "connect",
     mixinStandardHelpOptions = true,
     description = "Verifies values and, only if they verify, keeps the connection encrypted in the home folder.")

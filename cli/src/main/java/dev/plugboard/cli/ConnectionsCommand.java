@@ -25,6 +25,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard connections [list | show NAME | verify NAME | remove NAME]}: the kept connections. */
 @Command(
+    addMethodSubcommands = false,
     name = "connections",
     mixinStandardHelpOptions = true,
     description = "Lists, shows (secrets masked), verifies again or removes kept connections; list by default.",
@@ -129,7 +130,8 @@ final class ConnectionsCommand implements Callable<Integer> {
     boolean json;
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists kept connections.")
+  @Command(addMethodSubcommands = false, name = "list", mixinStandardHelpOptions = true,
+      description = "Lists kept connections.")
   static final class ListCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
 
@@ -142,7 +144,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(addMethodSubcommands = false, name = "show", mixinStandardHelpOptions = true,
       description = "Shows a connection; secrets masked, only their last characters shown.")
   static final class ShowCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
@@ -164,7 +166,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
+  @Command(addMethodSubcommands = false, name = "verify", mixinStandardHelpOptions = true,
       description = {"Verifies a kept connection again with its stored values and records the result; one made with",
           "--sandbox against its sandbox, started again for it with the scopes it granted then.",
           "With --due, every connection due for re-verification (of every tenant), each then due again --every later."})
@@ -220,7 +222,8 @@ final class ConnectionsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Forgets a kept connection.")
+  @Command(addMethodSubcommands = false, name = "remove", mixinStandardHelpOptions = true,
+      description = "Forgets a kept connection.")
   static final class RemoveCommand implements Callable<Integer> {
     @ParentCommand ConnectionsCommand connections;
 

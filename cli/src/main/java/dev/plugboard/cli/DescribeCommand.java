@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard describe CONNECTOR}: the setup guide, the fields and the scope table. */
 @Command(
+    addMethodSubcommands = false,
     name = "describe",
     mixinStandardHelpOptions = true,
     description = "Shows how to create the credentials, the values to hand over and the scopes to grant.")

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard form CONNECTOR --format json-schema|json}: the connector's form, for other front ends. */
 @Command(
+    addMethodSubcommands = false,
     name = "form",
     mixinStandardHelpOptions = true,
     description = {

@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard invite CONNECTOR [--name NAME] [--ttl 1h] [--base-url URL]}: a one-time link for a store owner. */
 @Command(
+    addMethodSubcommands = false,
     name = "invite",
     mixinStandardHelpOptions = true,
     description = "Prints a one-time link for a store owner to connect their store on the connect page"

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard invites [--json]}: the invites made, with their state. */
-@Command(name = "invites", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "invites", mixinStandardHelpOptions = true,
     description = "Lists the invites of `plugboard invite`: open, expired, spent (with the connection made) or used up.")
 final class InvitesCommand implements Callable<Integer> {
 

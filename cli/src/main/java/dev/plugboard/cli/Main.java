@@ -15,8 +15,8 @@ public final class Main {
   public static void main(String[] args) {
     quietLogging();
     if (loadsPlugins(args)) {
-      // Reading the plugins' descriptors needs the YAML parser and the records' shapes: prepared on
-      // another core while picocli builds the command line.
+      // Building the host and reading the plugins' descriptors start on another core while picocli
+      // builds the command line.
       try {
         Plugboard.prepareLoading(pluginsDir(args));
       } catch (RuntimeException e) {
@@ -70,6 +70,15 @@ public final class Main {
         level.equals("debug") || level.equals("trace") ? level : level.equals("info") ? "warn" : "off");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+    // Finding a library's plugged-in parts by asking every jar of the class path for a file opens
+    // each jar, about 40 ms of a command's start-up: slf4j is told its provider (and, so told,
+    // says so only at warnings) and picocli not to look for Groovy.
+    setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+    setIfAbsent("slf4j.internal.verbosity", "WARN");
+    setIfAbsent("picocli.disable.closures", "true");
+    // Nor need picocli look up, by reflection, converters for java.sql and java.time types, for
+    // every command line it builds: no option has such a type (durations have DurationConverter).
+    setIfAbsent("picocli.converters.excludes", "java[.](sql|time)[.].*");
     // Guice need not make classes at run time (no AOP here); on Java 24+ its way of doing it warns.
     setIfAbsent("guice_bytecode_gen_option", "DISABLED");
     // Nor need it record where each binding was made (for its own error messages): a start-up cost.

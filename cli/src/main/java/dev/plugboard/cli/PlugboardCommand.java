@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code plugboard}: the options every command shares; its commands are {@link CommandTree#COMMANDS}. */
 @Command(
+    addMethodSubcommands = false,
     name = "plugboard",
     mixinStandardHelpOptions = true,
     versionProvider = PlugboardCommand.Version.class,

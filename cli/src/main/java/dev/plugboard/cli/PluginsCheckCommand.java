@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard plugins check PATH}: a plugin author's lint of a jar, a folder or a descriptor file. */
 @Command(
+    addMethodSubcommands = false,
     name = "check",
     mixinStandardHelpOptions = true,
     description = "Checks a plugin jar, a folder of jars, or a descriptor file as the host would load it, and"

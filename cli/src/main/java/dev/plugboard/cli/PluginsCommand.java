@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard plugins}: what is loaded, and why anything else is not. */
 @Command(
+    addMethodSubcommands = false,
     name = "plugins",
     mixinStandardHelpOptions = true,
     description = "Lists loaded plugins with their connectors, and failed plugins with the reason.",

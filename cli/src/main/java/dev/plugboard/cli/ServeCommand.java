@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard serve [--port N] [--bind ADDR]}: the connect page in a browser, until stopped. */
 @Command(
+    addMethodSubcommands = false,
     name = "serve",
     mixinStandardHelpOptions = true,
     description = "Serves the connect page: each connector's guide and form, live verification, and the links"

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plugboard verify CONNECTOR}: every phase, every scope; nothing is stored. */
 @Command(
+    addMethodSubcommands = false,
     name = "verify",
     mixinStandardHelpOptions = true,
     description = "Verifies values live (format, credentials, identity, every scope) and stores nothing.")

@@ -6,10 +6,13 @@ import dev.plugboard.host.testing.TestPluginJar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 final class CommandTreeTest {
 
@@ -24,6 +27,26 @@ final class CommandTreeTest {
   @Test
   void theCommandsNamesAreTheNamesTheirAnnotationsGive() {
     assertThat(CommandTree.COMMANDS.stream().map(CommandTree::nameOf).toList()).isEqualTo(CommandTree.NAMES);
+  }
+
+  /** Reading every method of a command for {@code @Command} ones is start-up time no command here needs. */
+  @Test
+  void noCommandOfOursIsSearchedForMethodSubcommands() {
+    CommandLine tree = CommandTree.of(new PlugboardCommand(new CliEnvironment(new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()), System.in, Map.of())), new String[0]);
+
+    List<String> searched = new ArrayList<>();
+    collectSearched(tree, searched);
+
+    assertThat(searched).isEmpty();
+  }
+
+  private static void collectSearched(CommandLine command, List<String> searched) {
+    boolean ours = command.getCommandSpec().userObject().getClass().getPackageName().equals("dev.plugboard.cli");
+    if (ours && command.getCommandSpec().isAddMethodSubcommands()) {
+      searched.add(command.getCommandSpec().qualifiedName());
+    }
+    command.getSubcommands().values().forEach(sub -> collectSearched(sub, searched));
   }
 
   @Test

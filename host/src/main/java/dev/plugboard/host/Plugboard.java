@@ -76,12 +76,14 @@ public final class Plugboard implements AutoCloseable {
   }
 
   /**
-   * Starts preparing, in the background, what reading the descriptors of the plugins in
-   * {@code pluginsDir} needs (Jackson's YAML reader), so that it overlaps with the rest of a
-   * start-up: for a short-lived process, such as a command line, to call first. Nothing when the
-   * folder holds no jar or is no folder, and once per process.
+   * Starts preparing, in the background, what building a host needs first (the logging its wiring
+   * uses) and what reading the descriptors of the plugins in {@code pluginsDir} needs (the YAML
+   * reader), so that it overlaps with the rest of a start-up: for a short-lived process, such as a
+   * command line, to call first. Descriptors are not prepared when the folder holds no jar or is
+   * no folder; each preparation runs once per process.
    */
   public static void prepareLoading(Path pluginsDir) {
+    Components.prepareInBackground();
     PluginRegistry.prepareLoading(pluginsDir);
   }
 

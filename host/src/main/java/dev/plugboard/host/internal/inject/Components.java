@@ -12,6 +12,8 @@ import dev.plugboard.host.internal.sandbox.SandboxLauncher;
 import dev.plugboard.host.internal.settings.HostSettings;
 import dev.plugboard.host.internal.store.StoreChoice;
 import dev.plugboard.host.internal.verify.Verifications;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.LogManager;
 
 /** The host's wired parts, for the public API to use without seeing Guice. */
 public final class Components {
@@ -22,6 +24,31 @@ public final class Components {
   private Components(Injector injector, StoreModule storeModule) {
     this.injector = injector;
     this.storeModule = storeModule;
+  }
+
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
+  /**
+   * Starts {@code java.util.logging} on a daemon thread of its own, once per process. Guice's
+   * first injector logs through it, and its start asks every jar of the class path for a logger
+   * finder, which opens each of them: about 40 ms of one core, which a second core can spend while
+   * the first reads a command line. Nothing else runs there; a failure is left for Guice to meet.
+   */
+  public static void prepareInBackground() {
+    if (!PREPARING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread = new Thread(Components::startJavaLogging, "plugboard-java-logging");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void startJavaLogging() {
+    try {
+      LogManager.getLogManager();
+    } catch (RuntimeException | LinkageError e) {
+      // Guice meets it again on its own thread, where it is reported
+    }
   }
 
   public static Components create(HostSettings settings) {

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.Attributes;
+import org.pf4j.ExtensionFinder;
+import org.pf4j.IndexedExtensionFinder;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.JarPluginManager;
 import org.pf4j.JarPluginRepository;
@@ -87,6 +90,23 @@ final class HostPluginManager extends JarPluginManager {
         return new HostFirstClassLoader(pluginManager, descriptor, HostPluginManager.class.getClassLoader());
       }
     };
+  }
+
+  /**
+   * Extensions are read from the plugins' own indexes only. PF4J's default also reads the host's
+   * class path for extensions of no plugin, which the host never asks for; and asking every jar of
+   * the class path for a file opens each of them, the dearest step of a CLI command's start-up.
+   */
+  @Override
+  protected ExtensionFinder createExtensionFinder() {
+    IndexedExtensionFinder finder = new IndexedExtensionFinder(this) {
+      @Override
+      public Map<String, Set<String>> readClasspathStorages() {
+        return new LinkedHashMap<>();
+      }
+    };
+    addPluginStateListener(finder);
+    return finder;
   }
 
   @Override
